@@ -1,0 +1,21 @@
+// Starts `thads serve` on an empty data folder for the browser tests, and removes the folder when the
+// server stops. Used by playwright.config.ts as its webServer command.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'thads-e2e-'));
+const child = spawn(process.execPath, ['bin/thads.js', 'serve'], {
+  stdio: 'inherit',
+  env: { ...process.env, THADS_DATA_DIR: dataDir },
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+
+child.on('exit', (code, signal) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -1,0 +1,80 @@
+import { App as AntApp } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { FullPageSpinner, RequirePermission, RequireSession } from './auth/route-guards';
+import { SessionProvider } from './auth/session.context';
+import { I18nProvider } from './i18n/i18n.context';
+import { AppShell } from './layout/app-shell';
+import { AreaPage, NotFoundPage } from './pages/area.page';
+import { ChangePasswordPage, ForcedPasswordChangePage } from './pages/change-password.page';
+import { HomePage } from './pages/home.page';
+import { LoginPage } from './pages/login.page';
+import { paths } from './routes';
+
+// Administration pages are loaded when first opened.
+const UsersPage = lazy(() => import('./pages/users/users.page').then((m) => ({ default: m.UsersPage })));
+const UnitsPage = lazy(() => import('./pages/units/units.page').then((m) => ({ default: m.UnitsPage })));
+const AuditPage = lazy(() => import('./pages/audit/audit.page').then((m) => ({ default: m.AuditPage })));
+
+function guarded(permission: string, page: ReactNode) {
+  return (
+    <RequirePermission permission={permission}>
+      <Suspense fallback={<FullPageSpinner />}>{page}</Suspense>
+    </RequirePermission>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path={paths.login} element={<LoginPage />} />
+              <Route element={<RequireSession forcedPasswordChange={<ForcedPasswordChangePage />} />}>
+                <Route element={<AppShell />}>
+                  <Route index element={<HomePage />} />
+                  <Route path={paths.changePassword} element={<ChangePasswordPage />} />
+                  <Route
+                    path={paths.cases}
+                    element={guarded('cases.read', <AreaPage title="nav.cases" description="area.cases.description" />)}
+                  />
+                  <Route
+                    path={paths.statistics}
+                    element={guarded(
+                      'statistics.read',
+                      <AreaPage title="nav.statistics" description="area.statistics.description" />,
+                    )}
+                  />
+                  <Route
+                    path={paths.mobilisation}
+                    element={guarded(
+                      'mobilisation.read',
+                      <AreaPage title="nav.mobilisation" description="area.mobilisation.description" />,
+                    )}
+                  />
+                  <Route
+                    path={paths.emulation}
+                    element={guarded(
+                      'emulation.read',
+                      <AreaPage title="nav.emulation" description="area.emulation.description" />,
+                    )}
+                  />
+                  <Route
+                    path={paths.portal}
+                    element={guarded('portal.manage', <AreaPage title="nav.portal" description="area.portal.description" />)}
+                  />
+                  <Route path={paths.users} element={guarded('users.read', <UsersPage />)} />
+                  <Route path={paths.units} element={guarded('units.read', <UnitsPage />)} />
+                  <Route path={paths.audit} element={guarded('audit.read', <AuditPage />)} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </I18nProvider>
+  );
+}
