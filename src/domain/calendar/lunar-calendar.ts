@@ -197,7 +197,7 @@ export function lunarNewYear(year: number): IsoDate {
   return fromLunar({ year, month: 1, day: 1, leap: false });
 }
 
-/** Giỗ Tổ Hùng Vương: lunar 10/3 (of the regular, non-leap 3rd month; Bộ luật Lao động 2019 Điều 112 khoản 1 điểm c). */
+/** Giỗ Tổ Hùng Vương: lunar 10/3 (of the regular, non-leap 3rd month; Bộ luật Lao động 2019 Điều 112 khoản 1 điểm e). */
 export function hungKingsDay(year: number): IsoDate {
   return fromLunar({ year, month: 3, day: 10, leap: false });
 }

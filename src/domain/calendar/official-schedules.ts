@@ -19,10 +19,9 @@
  *     used to compute anything; a unit test checks that the other fields produce exactly these breaks, so a
  *     typo in one place is caught.
  *
- * Sources are the announcements as reported (Thông báo of Bộ LĐTBXH / Văn phòng Chính phủ, and the press that
- * reprinted them). `confidence: 'checked'` means the dates were cross-checked against at least one
- * contemporaneous report of the announcement; `'rule'` parts are noted in `note` where a break was not seen in
- * a report and follows from the statutory rule alone.
+ * `sources` names the announcements (Thông báo of Bộ LĐTBXH / Văn phòng Chính phủ) as far as they could be
+ * identified; the dates were cross-checked against contemporaneous press reports of those announcements.
+ * `note` flags the breaks that were not seen spelled out in a report and follow from the statutory rule alone.
  *
  * Years after the last entry are computed by rule (public-holidays.ts) and marked as computed.
  */

@@ -55,13 +55,14 @@ export interface MakeUpWorkingDay {
 
 export type ScheduleStatus = 'official' | 'computed';
 
-const OCCASION_NAMES: Record<Occasion, { readonly vi: string; readonly en: string }> = {
-  new_year: { vi: 'Tết Dương lịch', en: "New Year's Day" },
-  tet: { vi: 'Tết Nguyên đán', en: 'Lunar New Year (Tết)' },
-  hung_kings: { vi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', en: "Hung Kings' Commemoration Day" },
-  reunification: { vi: 'Ngày Chiến thắng (30/4)', en: 'Reunification Day' },
-  labour_day: { vi: 'Ngày Quốc tế Lao động (1/5)', en: 'International Labour Day' },
-  national_day: { vi: 'Quốc khánh (2/9)', en: 'National Day' },
+/** `vi`/`en` name the holiday itself; `short` is used inside the names of compensatory and swapped days. */
+const OCCASION_NAMES: Record<Occasion, { readonly vi: string; readonly short: string; readonly en: string }> = {
+  new_year: { vi: 'Tết Dương lịch', short: 'Tết Dương lịch', en: "New Year's Day" },
+  tet: { vi: 'Tết Nguyên đán', short: 'Tết Nguyên đán', en: 'Lunar New Year (Tết)' },
+  hung_kings: { vi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', short: 'Giỗ Tổ Hùng Vương', en: "Hung Kings' Commemoration Day" },
+  reunification: { vi: 'Ngày Chiến thắng (30/4)', short: 'Ngày Chiến thắng', en: 'Reunification Day' },
+  labour_day: { vi: 'Ngày Quốc tế Lao động (1/5)', short: 'Ngày Quốc tế Lao động', en: 'International Labour Day' },
+  national_day: { vi: 'Quốc khánh (2/9)', short: 'Quốc khánh', en: 'National Day' },
 };
 
 interface HolidayDay {
@@ -104,7 +105,11 @@ function nationalDayExtraByRule(year: number): IsoDate {
 }
 
 /** Statutory holidays of a year given the year's choice of Tết days and adjacent National Day (BLLĐ 2012 Điều 115 / BLLĐ 2019 Điều 112). */
-function statutoryHolidays(year: number, tet: readonly [IsoDate, IsoDate], nationalDayExtra: IsoDate | undefined): HolidayDay[] {
+function statutoryHolidays(
+  year: number,
+  tet: readonly [IsoDate, IsoDate],
+  nationalDayExtra: IsoDate | undefined,
+): HolidayDay[] {
   const days: HolidayDay[] = [{ date: formatIsoDate(year, 1, 1), occasion: 'new_year' }];
   for (const d of dayNumbersBetween(tet[0], tet[1])) days.push({ date: fromDayNumber(d), occasion: 'tet' });
   days.push({ date: hungKingsDay(year), occasion: 'hung_kings' });
@@ -138,7 +143,8 @@ export function ruleScheduleOf(year: number): {
   compensatory: [IsoDate, Occasion][];
 } {
   checkYear(year);
-  const holidays = statutoryHolidays(year, tetDaysByRule(year), year >= 2021 ? nationalDayExtraByRule(year) : undefined);
+  const extra = year >= 2021 ? nationalDayExtraByRule(year) : undefined;
+  const holidays = statutoryHolidays(year, tetDaysByRule(year), extra);
   return {
     holidays: holidays.map((h) => ({ date: h.date, occasion: h.occasion })),
     compensatory: compensatoryByRule(holidays),
@@ -210,7 +216,7 @@ function buildIndex(): CalendarIndex {
       const n = OCCASION_NAMES[occasion];
       addUnique(daysOff, date, {
         date,
-        name_vi: `Nghỉ bù ${n.vi}`,
+        name_vi: `Nghỉ bù ${n.short}`,
         name_en: `${n.en} (compensatory day off)`,
         kind: 'compensatory',
         occasion,
@@ -221,7 +227,7 @@ function buildIndex(): CalendarIndex {
       const n = OCCASION_NAMES[sw.occasion];
       addUnique(daysOff, sw.off, {
         date: sw.off,
-        name_vi: `Nghỉ hoán đổi dịp ${n.vi} (làm bù thứ Bảy ${vnDate(sw.workOn)})`,
+        name_vi: `Nghỉ hoán đổi dịp ${n.short} (làm bù thứ Bảy ${vnDate(sw.workOn)})`,
         name_en: `Swapped day off for ${n.en} (worked on Saturday ${sw.workOn})`,
         kind: 'swap_off',
         occasion: sw.occasion,
@@ -230,7 +236,7 @@ function buildIndex(): CalendarIndex {
       addUnique(makeUpDays, sw.workOn, {
         date: sw.workOn,
         replaces: sw.off,
-        name_vi: `Làm bù cho ngày nghỉ hoán đổi ${vnDate(sw.off)} (dịp ${n.vi})`,
+        name_vi: `Làm bù cho ngày nghỉ hoán đổi ${vnDate(sw.off)} (dịp ${n.short})`,
         name_en: `Make-up working day for the swapped day off ${sw.off} (${n.en})`,
         occasion: sw.occasion,
       });

@@ -71,11 +71,14 @@ export interface Unit {
   active: boolean;
 }
 
+/** docs/api.md names `provinceCode`; the server sends `districtName` and `provinceName` (and may omit validFrom). */
 export interface Commune {
   code: string;
   name: string;
-  provinceCode: string;
-  validFrom: string;
+  provinceCode?: string;
+  districtName?: string | null;
+  provinceName?: string | null;
+  validFrom: string | null;
   validTo: string | null;
 }
 

@@ -32,8 +32,11 @@ export function RequireSession({ forcedPasswordChange }: { forcedPasswordChange:
           extra={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>}
         />
       );
-    case 'anonymous':
-      return <Navigate to={paths.login} replace state={{ from: location.pathname + location.search }} />;
+    case 'anonymous': {
+      // after an explicit logout the next person starts at home, not on the page the last one left open
+      const from = state.notice === 'login.loggedOut' ? undefined : location.pathname + location.search;
+      return <Navigate to={paths.login} replace state={{ from }} />;
+    }
     case 'authenticated':
       if (state.me.mustChangePassword) {
         return location.pathname === paths.changePassword ? (

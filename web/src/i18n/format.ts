@@ -38,9 +38,9 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return p ? `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}` : String(value);
 }
 
-/** "01/07/2009 – 30/06/2025", or "01/07/2025 – nay" while still valid. */
-export function formatValidity(from: string, to: string | null, presentLabel: string): string {
-  return `${formatDate(from)} – ${to ? formatDate(to) : presentLabel}`;
+/** "01/07/2009 – 30/06/2025", or "01/07/2025 – nay" while still valid; an unknown start shows as "…". */
+export function formatValidity(from: string | null, to: string | null, presentLabel: string): string {
+  return `${from ? formatDate(from) : '…'} – ${to ? formatDate(to) : presentLabel}`;
 }
 
 /** Integer đồng → "1.234.567 đ". Money is never a float: fractions are refused, not rounded. */

@@ -50,7 +50,8 @@ export function UnitDetail({ code }: { code: string }) {
           columns={[
             { title: t('units.communeCode'), dataIndex: 'code', key: 'code' },
             { title: t('units.communeName'), dataIndex: 'name', key: 'name' },
-            { title: t('units.provinceCode'), dataIndex: 'provinceCode', key: 'provinceCode' },
+            { title: t('units.district'), key: 'district', render: (_, c) => c.districtName ?? '—' },
+            { title: t('units.province'), key: 'province', render: (_, c) => c.provinceName ?? c.provinceCode ?? '—' },
             {
               title: t('units.validity'),
               key: 'validity',

@@ -157,7 +157,7 @@ export function UsersPage() {
           showTotal: (total) => t('common.total', { total }),
           onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
         }}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 1100 }}
       />
       {dialog?.kind === 'create' && <UserFormModal user={null} onClose={() => setDialog(null)} onSaved={closeAndReload} />}
       {dialog?.kind === 'edit' && (

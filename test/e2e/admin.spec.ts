@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Demo administrator printed by `thads serve` on a fresh database.
+const ADMIN = { username: 'admin', password: 'ChauThanh@2026' };
+const NEW_USER = {
+  username: 'nguyen.thi.moi',
+  fullName: 'Nguyễn Thị Mới',
+  initialPassword: 'TamThoi2026!x',
+  ownPassword: 'RiengToi2026!y',
+};
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Tài khoản' }).click();
+  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/dang-nhap$/);
+}
+
+test('an administrator adds a user, who must then set their own password', async ({ page }) => {
+  await logIn(page, ADMIN.username, ADMIN.password);
+  const menu = page.getByRole('navigation', { name: 'Menu chính' });
+  await menu.getByRole('menuitem', { name: 'Quản trị' }).click();
+  await menu.getByRole('menuitem', { name: 'Người dùng' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/nguoi-dung$/);
+  await expect(page.getByRole('row', { name: /truong\.phong/ })).toContainText('Thủ trưởng cơ quan/Trưởng phòng');
+
+  await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
+  await dialog.getByLabel('Tên đăng nhập').fill(NEW_USER.username);
+  await dialog.getByLabel('Họ và tên').fill(NEW_USER.fullName);
+  await dialog.getByLabel('Vai trò').click();
+  await page.getByTitle('Chấp hành viên', { exact: true }).click();
+  await dialog.getByLabel('Đơn vị').click();
+  await page.getByTitle('Phòng Thi hành án dân sự khu vực 3 – Tây Ninh (TN-KV3)').click();
+
+  // a weak password: the server's policy rules appear under the password field
+  await dialog.getByLabel('Mật khẩu ban đầu').fill('123');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toContainText('Mật khẩu phải có ít nhất 10 ký tự.');
+
+  await dialog.getByLabel('Mật khẩu ban đầu').fill(NEW_USER.initialPassword);
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row', { name: new RegExp(NEW_USER.username.replace(/\./g, '\\.')) });
+  await expect(row).toContainText(NEW_USER.fullName);
+  await expect(row).toContainText('Chấp hành viên');
+  await expect(row).toContainText('Phải đổi mật khẩu');
+
+  // the audit trail shows the creation with its data
+  await menu.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).click();
+  await page.getByLabel('Hành động').click();
+  await page.getByTitle('Thêm người dùng', { exact: true }).click();
+  await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+  const auditRow = page.getByRole('row', { name: /Thêm người dùng/ }).filter({ hasText: 'admin' }).first();
+  await expect(auditRow).toBeVisible();
+  await auditRow.getByRole('button').first().click();
+  await expect(page.getByText(`"username": "${NEW_USER.username}"`)).toBeVisible();
+
+  await logOut(page);
+
+  // the new user is held at the password page until they choose their own
+  await logIn(page, NEW_USER.username, NEW_USER.initialPassword);
+  await expect(page).toHaveURL(/\/doi-mat-khau$/);
+  await expect(page.getByText('Vui lòng đặt mật khẩu mới để tiếp tục làm việc.', { exact: false })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/doi-mat-khau$/);
+
+  await page.getByLabel('Mật khẩu hiện tại').fill(NEW_USER.initialPassword);
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_USER.ownPassword);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_USER.ownPassword + 'z');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(page.getByText('Mật khẩu nhập lại không khớp với mật khẩu mới.')).toBeVisible();
+
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_USER.ownPassword);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: `Xin chào, ${NEW_USER.fullName}!` })).toBeVisible();
+  // an enforcer sees no administration
+  await expect(page.getByRole('navigation', { name: 'Menu chính' }).getByRole('menuitem', { name: 'Quản trị' })).toHaveCount(0);
+});
+
+test('units show their history: Châu Thành until 30/06/2025, succeeded by khu vực 3', async ({ page }) => {
+  await logIn(page, ADMIN.username, ADMIN.password);
+  await page.goto('/quan-tri/don-vi');
+  const node = page.getByRole('treeitem', { name: /LA-CT/ });
+  await expect(node).toContainText('01/07/2009 – 30/06/2025');
+  await expect(node).toContainText('Phòng Thi hành án dân sự khu vực 3 – Tây Ninh');
+  await node.getByText('Chi cục Thi hành án dân sự huyện Châu Thành').click();
+  await expect(page.getByText('Xã, phường, thị trấn (13)')).toBeVisible();
+  await expect(page.getByText('Chấp hành viên (5)')).toBeVisible();
+});
