@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The application's configuration, parsed once at start-up from the environment.
- * Nothing else in the code base reads `process.env`; everything receives this frozen object.
+ * Nothing else in the code base reads the environment; everything receives this frozen object.
  * Every variable is documented in README.md ("Configuration").
  */
 export interface AppConfig {

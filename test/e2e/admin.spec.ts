@@ -81,8 +81,14 @@ test('an administrator adds a user, who must then set their own password', async
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { name: `Xin chào, ${NEW_USER.fullName}!` })).toBeVisible();
-  // an enforcer sees no administration
-  await expect(page.getByRole('navigation', { name: 'Menu chính' }).getByRole('menuitem', { name: 'Quản trị' })).toHaveCount(0);
+  // an enforcer may look at the units but not at users or the audit trail
+  const enforcerMenu = page.getByRole('navigation', { name: 'Menu chính' });
+  await enforcerMenu.getByRole('menuitem', { name: 'Quản trị' }).click();
+  await expect(enforcerMenu.getByRole('menuitem', { name: 'Đơn vị' })).toBeVisible();
+  await expect(enforcerMenu.getByRole('menuitem', { name: 'Người dùng' })).toHaveCount(0);
+  await expect(enforcerMenu.getByRole('menuitem', { name: 'Nhật ký hệ thống' })).toHaveCount(0);
+  await page.goto('/quan-tri/nguoi-dung');
+  await expect(page.getByText('Không có quyền truy cập')).toBeVisible();
 });
 
 test('units show their history: Châu Thành until 30/06/2025, succeeded by khu vực 3', async ({ page }) => {

@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
@@ -126,23 +124,5 @@ describe('supported range 2015-01-01 … 2035-12-31', () => {
   it('addCalendarDays and addMonths need no holiday data and work outside the range', () => {
     expect(addCalendarDays('2035-12-31', 1)).toBe('2036-01-01');
     expect(addMonths('2035-08-31', 6)).toBe('2036-02-29');
-  });
-});
-
-describe('purity of src/domain/calendar', () => {
-  const dir = fileURLToPath(new URL('../../../src/domain/calendar/', import.meta.url));
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
-
-  it('has the expected modules', () => {
-    expect(files).toEqual(
-      expect.arrayContaining(['index.ts', 'local-date.ts', 'lunar-calendar.ts', 'official-schedules.ts', 'public-holidays.ts', 'working-days.ts']),
-    );
-  });
-
-  it.each(files)('%s uses no clock, environment, I/O or package import', (file) => {
-    const source = readFileSync(dir + file, 'utf8');
-    expect(source).not.toMatch(/\bnew Date\b|\bDate\.(now|UTC|parse)\b|\bprocess\.|\brequire\(|Math\.random/);
-    const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-    expect(imports.filter((i) => !i?.startsWith('./'))).toEqual([]);
   });
 });
