@@ -5,10 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+// Always the embedded database on a fresh folder, even when the shell has a DATABASE_URL.
+const { DATABASE_URL: _ignored, ...env } = process.env;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'thads-e2e-'));
 const child = spawn(process.execPath, ['bin/thads.js', 'serve'], {
   stdio: 'inherit',
-  env: { ...process.env, THADS_DATA_DIR: dataDir },
+  env: { ...env, THADS_DATA_DIR: dataDir },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -64,3 +64,17 @@ test('a wrong password shows the Vietnamese error and stays on the login page', 
   await expect(page).toHaveURL(/\/dang-nhap$/);
   await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('ke.toan');
 });
+
+test('a provincial leader switches the working unit from the header', async ({ page }) => {
+  await page.goto('/dang-nhap');
+  await logIn(page, 'lanh.dao.tinh', HEAD_OF_OFFICE.password);
+  await expect(page.getByRole('main')).toContainText('Thi hành án dân sự tỉnh Tây Ninh');
+
+  await page.getByLabel('Đơn vị làm việc').click();
+  await page.getByTitle('Phòng Thi hành án dân sự khu vực 3 – Tây Ninh (TN-KV3)').click();
+
+  await expect(page.getByText('Đã chuyển sang đơn vị Phòng Thi hành án dân sự khu vực 3 – Tây Ninh.')).toBeVisible();
+  const overview = page.getByRole('main');
+  await expect(overview.getByRole('row', { name: /Đơn vị đang làm việc/ })).toContainText('khu vực 3');
+  await expect(overview.getByRole('row', { name: /Đơn vị công tác/ })).toContainText('Thi hành án dân sự tỉnh Tây Ninh');
+});
