@@ -3,6 +3,7 @@ import { createDb, migrateToLatest, type Db } from '../db/database.js';
 import { openEmbeddedPostgres, type OwnerRole } from '../db/embedded-postgres.js';
 import { AuthService, systemClock, type Clock } from './auth.service.js';
 import { AuditService } from './audit.service.js';
+import { CasesService } from './cases.service.js';
 import { isEmpty, loadDemoOrganisation } from './demo-organisation.js';
 import { ensureGeography } from './reference-data.js';
 import { UnitDirectory } from './unit-directory.js';
@@ -19,6 +20,7 @@ export interface Runtime {
   readonly users: UsersService;
   readonly unitsService: UnitsService;
   readonly audit: AuditService;
+  readonly cases: CasesService;
   /** True when this process started the embedded PostgreSQL. */
   readonly ownsDatabase: boolean;
   readonly databaseDescription: string;
@@ -33,6 +35,7 @@ export function createServices(config: AppConfig, db: Db, clock: Clock = systemC
     users: new UsersService(db, units, clock),
     unitsService: new UnitsService(db, units),
     audit: new AuditService(db),
+    cases: new CasesService(db, units, clock),
   };
 }
 

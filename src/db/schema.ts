@@ -99,7 +99,95 @@ export interface ReferenceDataTable {
   loaded_at: Generated<Date>;
 }
 
+export interface CasesTable {
+  id: string;
+  office_id: number;
+  decision_number: string;
+  decision_date: DateCol;
+  accepted_on: DateCol;
+  initiation: string;
+  category: string;
+  judgment_number: string;
+  judgment_date: DateCol;
+  court: string;
+  commune_code: string | null;
+  initial_enforcer: string | null;
+  status: string;
+  status_since: DateCol;
+  holding_office_id: number;
+  enforcer_code: string | null;
+  last_event_on: DateCol;
+  total_amount: ColumnType<bigint, bigint | string, bigint | string>;
+  outstanding: ColumnType<bigint, bigint | string, bigint | string>;
+  next_step: string | null;
+  next_due: DateCol | null;
+  state: ColumnType<unknown, string, string>;
+  version: number;
+  search_text: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CasePartiesTable {
+  case_id: string;
+  seq: number;
+  role: string;
+  kind: string;
+  name: string;
+  id_number: string | null;
+  address: string | null;
+}
+
+type Money = ColumnType<bigint, bigint | string, bigint | string>;
+
+export interface CaseObligationsTable {
+  case_id: string;
+  id: string;
+  seq: number;
+  kind: string;
+  beneficiary: string;
+  label: string;
+  amount: Money | null;
+  value: Money | null;
+  paid: ColumnType<bigint, bigint | string | undefined, bigint | string>;
+  reduced: ColumnType<bigint, bigint | string | undefined, bigint | string>;
+  performed: ColumnType<boolean, boolean | undefined, boolean>;
+  disbursed: ColumnType<bigint, bigint | string | undefined, bigint | string>;
+  outstanding: Money;
+}
+
+export interface CaseEventsTable {
+  id: Generated<bigint>;
+  case_id: string;
+  seq: number;
+  type: string;
+  on: DateCol;
+  data: ColumnType<unknown, string, string>;
+  reverses_seq: number | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CaseCountersTable {
+  office_id: number;
+  fiscal_year: number;
+  last: number;
+}
+
+export interface TargetsTable {
+  office_id: number;
+  fiscal_year: number;
+  cases_rate: ColumnType<string, string | number, string | number>;
+  money_rate: ColumnType<string, string | number, string | number>;
+}
+
 export interface DB {
+  cases: CasesTable;
+  case_parties: CasePartiesTable;
+  case_obligations: CaseObligationsTable;
+  case_events: CaseEventsTable;
+  case_counters: CaseCountersTable;
+  targets: TargetsTable;
   units: UnitsTable;
   provinces: ProvincesTable;
   communes: CommunesTable;

@@ -21,6 +21,8 @@ export const ERRORS = {
   CSRF_ORIGIN_MISMATCH: { status: 403, vi: 'Yêu cầu đến từ trang web khác bị từ chối.', en: 'Cross-site request refused.' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  CASE_RULE_VIOLATION: { status: 422, vi: 'Thao tác vi phạm quy định về thi hành án.', en: 'The action breaks an enforcement rule.' },
+  VERSION_CONFLICT: { status: 409, vi: 'Hồ sơ vừa được người khác cập nhật. Hãy tải lại và thực hiện lại.', en: 'Someone else has just updated this case. Reload and try again.' },
   CONFLICT: { status: 409, vi: 'Dữ liệu xung đột với dữ liệu đã có.', en: 'The data conflicts with existing data.' },
   DATABASE_UNAVAILABLE: { status: 503, vi: 'Không kết nối được cơ sở dữ liệu.', en: 'The database is unavailable.' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'Internal error. Try again or tell an administrator.' },

@@ -12,7 +12,8 @@ import { AppError } from '../domain/errors.js';
  */
 export type UnitLocator =
   | { from: 'params' | 'body' | 'query'; key: string; kind: 'unitCode' }
-  | { from: 'params'; key: string; kind: 'userId' };
+  | { from: 'params'; key: string; kind: 'userId' }
+  | { from: 'params'; key: string; kind: 'caseId' };
 
 export type AccessRule =
   | { public: true }
@@ -80,6 +81,10 @@ async function locateUnit(rt: Runtime, req: FastifyRequest, loc: UnitLocator): P
       if (!Number.isSafeInteger(id) || id <= 0) return null;
       const row = await rt.db.selectFrom('users').where('id', '=', id).select('unit_id').executeTakeFirst();
       return row?.unit_id ?? null;
+    }
+    case 'caseId': {
+      const row = await rt.db.selectFrom('cases').where('id', '=', String(value)).select('holding_office_id').executeTakeFirst();
+      return row?.holding_office_id ?? null;
     }
     default: {
       const never: never = loc;

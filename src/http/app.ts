@@ -10,6 +10,7 @@ import { AppError } from '../domain/errors.js';
 import { registerAccessControl } from './access.js';
 import { registerErrorHandling } from './error-handler.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { casesRoutes } from './routes/cases.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { unitsRoutes } from './routes/units.routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
       await api.register(usersRoutes, { rt });
       await api.register(unitsRoutes, { rt });
       await api.register(auditRoutes, { rt });
+      await api.register(casesRoutes, { rt });
     },
     { prefix: '/api' },
   );

@@ -70,7 +70,7 @@ describe('migrations', () => {
       await sql`DROP SCHEMA public CASCADE; CREATE SCHEMA public`.execute(fresh.db);
       const db = createDb(fresh.url, 1);
       try {
-        expect(await migrateToLatest(db)).toEqual(['0001_foundation']);
+        expect(await migrateToLatest(db)).toEqual(['0001_foundation', '0002_cases']);
         expect(await migrateToLatest(db)).toEqual([]);
         expect(await count(sql`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'audit_log'`, db)).toBe(1);
       } finally {

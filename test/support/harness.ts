@@ -14,6 +14,9 @@ export class ManualClock implements Clock {
   now(): Date {
     return new Date(this.t);
   }
+  set(iso: string): void {
+    this.t = new Date(iso);
+  }
   advanceMinutes(m: number): void {
     this.t = new Date(this.t.getTime() + m * 60_000);
   }

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'audit.read',
   'cases.read',
   'cases.write',
+  'cases.assign',
   'personal_data.read',
   'statistics.read',
   'statistics.close',
@@ -42,7 +43,7 @@ export function permissionsOf(role: Role): readonly Permission[] {
     case 'province_head':
     case 'office_head':
       return [
-        'units.read', 'users.read', 'audit.read', 'cases.read', 'cases.write', 'personal_data.read',
+        'units.read', 'users.read', 'audit.read', 'cases.read', 'cases.write', 'cases.assign', 'personal_data.read',
         'statistics.read', 'statistics.close', 'mobilisation.read', 'mobilisation.write',
         'emulation.read', 'emulation.manage', 'portal.manage',
       ];

@@ -1,0 +1,409 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import { addCalendarDays, weekdayOf, type IsoDate } from '../domain/calendar/index.js';
+import { allowedEvents } from '../domain/cases/case-state-machine.js';
+import { applyEvent, EVENT_VI, initialState, outstandingOf, replay, STATUS_VI, totalOutstanding, type CaseRuleError } from '../domain/cases/case-ledger.js';
+import type { CaseEvent, CaseFacts, CaseState } from '../domain/cases/case-types.js';
+import { validateNewCase } from '../domain/cases/case-validation.js';
+import { nextDeadline, nextSteps } from '../domain/cases/deadlines.js';
+import { AppError } from '../domain/errors.js';
+import { foldVietnamese } from '../domain/text/fold.js';
+import { appendAudit, type RequestContext } from '../repositories/audit.repository.js';
+import { eventData } from '../repositories/case-codec.js';
+import { appendEvent, effectiveEvents, insertCase, loadCase, writeProjection, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
+import type { Actor } from './actor.js';
+import { systemClock, type Clock } from './auth.service.js';
+import type { UnitDirectory } from './unit-directory.js';
+
+/** Today in Viet Nam (UTC+7): deadlines and "overdue" are about the office's calendar day. */
+export function todayInVietnam(clock: Clock): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(clock.now());
+}
+
+const ruleError = (errors: CaseRuleError[], prefix = '') =>
+  new AppError('CASE_RULE_VIOLATION', errors.map((e) => ({ ...e, field: prefix && e.field ? `${prefix}.${e.field}` : e.field || prefix })));
+
+export interface NewCaseInput {
+  id?: string | undefined;
+  facts: Omit<CaseFacts, 'id'>;
+}
+
+export interface CaseSearch {
+  unitCode?: string | undefined;
+  q?: string | undefined;
+  decision?: string | undefined;
+  idNumber?: string | undefined;
+  commune?: string | undefined;
+  enforcer?: string | undefined;
+  status?: string[] | undefined;
+  initiation?: string | undefined;
+  category?: string | undefined;
+  overdue?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Search text of a case: party names, decision, judgment and case numbers, folded (no diacritics). */
+export function caseSearchText(facts: CaseFacts): string {
+  return foldVietnamese([facts.id, facts.decision.number, facts.judgment.number, ...facts.parties.map((p) => p.name)].join(' | '));
+}
+
+/** The enforcement case register: creating cases, recording events, reading and searching them. */
+export class CasesService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  private today(): IsoDate {
+    return todayInVietnam(this.clock);
+  }
+
+  private async officeCodes() {
+    const all = await this.units.all();
+    const byId = new Map(all.map((u) => [u.id, u.code]));
+    return (id: number) => byId.get(id);
+  }
+
+  /** The projection of a state: what lists, filters and deadline queues read without replaying events. */
+  async projection(facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], version: number): Promise<Projection> {
+    const holding = await this.units.byCode(state.office);
+    const next = nextDeadline(facts, state, events, this.today());
+    return {
+      status: state.status,
+      statusSince: state.statusSince,
+      holdingOfficeId: holding!.id,
+      enforcer: state.enforcer,
+      lastEventOn: state.lastEventOn,
+      outstanding: totalOutstanding(facts, state),
+      nextStep: next?.code ?? null,
+      nextDue: next?.due ?? null,
+      state,
+      version,
+    };
+  }
+
+  /** Accepts a case (thụ lý): facts validated by the domain, references checked against the registry. */
+  async create(ctx: RequestContext, input: NewCaseInput): Promise<{ id: string; version: number }> {
+    const office = await this.units.byCode(input.facts.office);
+    if (!office || office.level !== 'office') throw ruleError([{ field: 'office', rule: 'unknown_office', message: `Không có cơ quan THADS cấp khu vực/huyện mã "${input.facts.office}".` }]);
+    const errors = validateNewCase({ ...input.facts, id: input.id ?? 'new' });
+    await this.checkReferences(input.facts, errors);
+    if (errors.length) throw ruleError(errors);
+    return this.db.transaction().execute(async (tx) => {
+      const id = input.id ?? (await this.nextCaseId(tx, office.id, office.code, input.facts.acceptedOn));
+      const existing = await tx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
+      if (existing) throw new AppError('CONFLICT', [{ field: 'id', rule: 'unique', message: `Đã có việc mã "${id}".` }]);
+      const facts: CaseFacts = { ...input.facts, id };
+      const state = initialState(facts);
+      const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
+      await insertCase(tx, facts, office.id, total, caseSearchText(facts), await this.projection(facts, state, [], 0));
+      await appendAudit(tx, ctx, {
+        action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,
+        after: { decision: facts.decision.number, acceptedOn: facts.acceptedOn, initiation: facts.initiation, category: facts.category, obligations: facts.obligations.length, total: total.toString() },
+      });
+      return { id, version: 0 };
+    });
+  }
+
+  private async checkReferences(facts: Omit<CaseFacts, 'id'>, errors: CaseRuleError[]) {
+    if (facts.enforcer) {
+      const e = await this.db.selectFrom('enforcers as e').innerJoin('units as u', 'u.id', 'e.unit_id').select('u.code').where('e.code', '=', facts.enforcer).executeTakeFirst();
+      if (!e) errors.push({ field: 'enforcer', rule: 'unknown_enforcer', message: `Không có chấp hành viên mã "${facts.enforcer}".` });
+    }
+    if (facts.commune) {
+      const c = await this.db.selectFrom('communes').select('id').where('code', '=', facts.commune).executeTakeFirst();
+      if (!c) errors.push({ field: 'commune', rule: 'unknown_commune', message: `Không có xã/phường mã "${facts.commune}".` });
+    }
+  }
+
+  private async nextCaseId(tx: Tx, officeId: number, officeCode: string, acceptedOn: IsoDate): Promise<string> {
+    const fy = Number(acceptedOn.slice(0, 4)) + (acceptedOn.slice(5, 7) >= '10' ? 1 : 0);
+    const row = await tx
+      .insertInto('case_counters')
+      .values({ office_id: officeId, fiscal_year: fy, last: 1 })
+      .onConflict((oc) => oc.columns(['office_id', 'fiscal_year']).doUpdateSet({ last: sql`case_counters.last + 1` }))
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return `${officeCode}-${fy}-${String(row.last).padStart(5, '0')}`;
+  }
+
+  /**
+   * Records one event. Optimistic concurrency: the caller says which version it saw; if someone recorded
+   * in between, the answer is 409 and nothing is written (they reload and decide again).
+   */
+  async recordEvent(actor: Actor, caseId: string, expectedVersion: number, event: CaseEvent): Promise<{ version: number; status: string }> {
+    await this.checkEventReferences(event);
+    return this.db.transaction().execute(async (tx) => {
+      const loaded = await this.lockCase(tx, caseId, actor, expectedVersion);
+      const events = effectiveEvents(loaded.events);
+      const r = applyEvent(loaded.facts, loaded.state, event);
+      if (!r.ok) throw ruleError(r.errors, 'event');
+      const version = loaded.version + 1;
+      await appendEvent(tx, caseId, version, event, actor.userId);
+      await this.saveState(tx, loaded.facts, r.value, [...events, event], version);
+      await appendAudit(tx, actor.ctx, {
+        action: 'case.event_recorded', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
+        before: { status: loaded.state.status, version: loaded.version },
+        after: { status: r.value.status, version, event: { type: event.type, on: event.on, ...eventData(event) } },
+      });
+      return { version, status: r.value.status };
+    });
+  }
+
+  /** Cancels a recorded event by a reversing event; the rest of the history must still hold without it. */
+  async reverseEvent(actor: Actor, caseId: string, seq: number, expectedVersion: number, reason: string): Promise<{ version: number; status: string }> {
+    return this.db.transaction().execute(async (tx) => {
+      const loaded = await this.lockCase(tx, caseId, actor, expectedVersion);
+      const target = loaded.events.find((e) => e.seq === seq);
+      const alreadyReversed = loaded.events.some((e) => e.type === 'reversal' && e.reversesSeq === seq);
+      if (!target || target.type === 'reversal' || alreadyReversed) {
+        throw ruleError([{ field: 'seq', rule: 'not_reversible', message: 'Sự kiện không tồn tại, là một bút toán đảo, hoặc đã bị hủy.' }]);
+      }
+      const remaining = loaded.events.filter((e) => e.seq !== seq);
+      const events = effectiveEvents(remaining);
+      const r = replay(loaded.facts, events);
+      if (!r.ok) {
+        throw ruleError([{ field: 'seq', rule: 'history_breaks', message: `Không thể hủy: các sự kiện sau sẽ không còn hợp lệ (${r.errors[0]!.message})` }]);
+      }
+      const version = loaded.version + 1;
+      await appendEvent(tx, caseId, version, { type: 'reversal', on: this.today(), reverses: seq, reason }, actor.userId);
+      await this.saveState(tx, loaded.facts, r.value, events, version);
+      await appendAudit(tx, actor.ctx, {
+        action: 'case.event_reversed', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
+        before: { status: loaded.state.status, version: loaded.version },
+        after: { status: r.value.status, version, reversedSeq: seq, reversedType: target.type, reason },
+      });
+      return { version, status: r.value.status };
+    });
+  }
+
+  private async lockCase(tx: Tx, caseId: string, actor: Actor, expectedVersion: number): Promise<LoadedCase> {
+    const loaded = await loadCase(tx, caseId, { forUpdate: true, officeCodes: await this.officeCodes() });
+    if (!loaded || !actor.scope.has(loaded.holdingOfficeId)) throw new AppError('NOT_FOUND');
+    if (loaded.version !== expectedVersion) {
+      throw new AppError('VERSION_CONFLICT', { currentVersion: loaded.version, expectedVersion });
+    }
+    return loaded;
+  }
+
+  private async saveState(tx: Tx, facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], version: number) {
+    const projection = await this.projection(facts, state, events, version);
+    const perObligation = new Map(facts.obligations.map((o) => [o.id, outstandingOf(o, state.progress[o.id]!)]));
+    await writeProjection(tx, facts, projection, perObligation);
+  }
+
+  private async checkEventReferences(event: CaseEvent) {
+    if (event.type === 'enforcer_assigned') {
+      const e = await this.db.selectFrom('enforcers').select('id').where('code', '=', event.enforcer).executeTakeFirst();
+      if (!e) throw ruleError([{ field: 'enforcer', rule: 'unknown_enforcer', message: `Không có chấp hành viên mã "${event.enforcer}".` }], 'event');
+    }
+    if (event.type === 'office_changed') {
+      const u = await this.units.byCode(event.to);
+      if (!u || u.level !== 'office') throw ruleError([{ field: 'to', rule: 'unknown_office', message: `Không có cơ quan THADS mã "${event.to}".` }], 'event');
+    }
+  }
+
+  /** The case as the detail screen shows it; personal data masked unless the role needs it (then logged). */
+  async detail(actor: Actor, caseId: string) {
+    const loaded = await loadCase(this.db, caseId, { officeCodes: await this.officeCodes() });
+    if (!loaded || !actor.scope.has(loaded.holdingOfficeId)) throw new AppError('NOT_FOUND');
+    const { facts, state } = loaded;
+    const canSeePersonal = actor.permissions.includes('personal_data.read');
+    if (canSeePersonal) {
+      await this.db.transaction().execute((tx) =>
+        appendAudit(tx, actor.ctx, { action: 'case.personal_data_read', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId }),
+      );
+    }
+    const events = effectiveEvents(loaded.events);
+    const reversed = new Set(loaded.events.filter((e) => e.type === 'reversal').map((e) => e.reversesSeq));
+    const [office, holding] = [await this.units.byId(loaded.officeId), await this.units.byId(loaded.holdingOfficeId)];
+    const enforcer = state.enforcer ? await this.db.selectFrom('enforcers').select(['code', 'name']).where('code', '=', state.enforcer).executeTakeFirst() : undefined;
+    const commune = facts.commune
+      ? await this.db.selectFrom('communes').select(['code', 'name', 'valid_to']).where('code', '=', facts.commune).orderBy('valid_from', (ob) => ob.desc().nullsLast()).executeTakeFirst()
+      : undefined;
+    const obligations = facts.obligations.map((o) => {
+      const p = state.progress[o.id]!;
+      return {
+        id: o.id, kind: o.kind, beneficiary: o.beneficiary, label: o.label,
+        amount: o.kind === 'money' ? o.amount.toString() : null,
+        value: o.kind === 'non_money' && o.value !== null ? o.value.toString() : null,
+        paid: p.paid.toString(), reduced: p.reduced.toString(), performed: p.performed, disbursed: p.disbursed.toString(),
+        outstanding: outstandingOf(o, p).toString(),
+      };
+    });
+    const sum = (f: (p: CaseState['progress'][string]) => bigint) => Object.values(state.progress).reduce((s, p) => s + f(p), 0n);
+    const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
+    return {
+      case: {
+        id: facts.id,
+        version: loaded.version,
+        office: { code: office!.code, name: office!.name },
+        holdingOffice: { code: holding!.code, name: holding!.name },
+        decision: facts.decision,
+        acceptedOn: facts.acceptedOn,
+        initiation: facts.initiation,
+        category: facts.category,
+        judgment: facts.judgment,
+        commune: commune ? { code: commune.code, name: commune.name } : facts.commune ? { code: facts.commune, name: null } : null,
+        enforcer: enforcer ?? (state.enforcer ? { code: state.enforcer, name: null } : null),
+        status: state.status,
+        statusLabel: STATUS_VI[state.status],
+        statusSince: state.statusSince,
+        episodeStart: state.episodeStart,
+        parties: facts.parties.map((p) => ({
+          role: p.role, kind: p.kind, name: p.name,
+          idNumber: canSeePersonal ? p.idNumber : maskIdNumber(p.idNumber),
+          address: canSeePersonal ? p.address : p.address ? '***' : null,
+        })),
+        obligations,
+        money: {
+          total: total.toString(),
+          paid: sum((p) => p.paid).toString(),
+          reduced: sum((p) => p.reduced).toString(),
+          disbursed: sum((p) => p.disbursed).toString(),
+          outstanding: totalOutstanding(facts, state).toString(),
+        },
+        timeline: loaded.events.map((e) => ({
+          seq: e.seq, type: e.type, label: e.type === 'reversal' ? 'Hủy sự kiện (bút toán đảo)' : EVENT_VI[e.type as CaseEvent['type']] ?? e.type,
+          on: e.on, data: e.data, reversesSeq: e.reversesSeq, reversed: reversed.has(e.seq),
+          recordedBy: e.recordedByName, recordedAt: e.recordedAt.toISOString(),
+        })),
+        allowedActions: allowedEvents(state.status),
+        deadlines: nextSteps(facts, state, events, this.today()),
+      },
+      personalDataMasked: !canSeePersonal,
+    };
+  }
+
+  /** Search and list over the user's units with filters; the total is exact up to 10,000, then a lower bound. */
+  async search(actor: Actor, f: CaseSearch) {
+    let unitIds = [...actor.activeScope];
+    if (f.unitCode) {
+      const u = await this.units.byCode(f.unitCode);
+      unitIds = u && actor.scope.has(u.id) ? [...(await this.units.scopeOf(u.id))].filter((id) => actor.scope.has(id)) : [];
+    }
+    let q = this.db.selectFrom('cases as c').where('c.holding_office_id', 'in', unitIds.length ? unitIds : [-1]);
+    if (f.q) {
+      const folded = foldVietnamese(f.q);
+      if (folded) q = q.where('c.search_text', 'like', `%${escapeLike(folded)}%`);
+    }
+    // Decision numbers are in the folded search text: "16/QĐ" and "16/qd" both match (PostgreSQL's lower()
+    // leaves Đ alone under the C locale).
+    if (f.decision) q = q.where('c.search_text', 'like', `%${escapeLike(foldVietnamese(f.decision))}%`);
+    if (f.idNumber) {
+      const idn = f.idNumber.trim();
+      q = q.where((eb) => eb.exists(eb.selectFrom('case_parties as p').select('p.seq').whereRef('p.case_id', '=', 'c.id').where('p.id_number', '=', idn)));
+    }
+    if (f.commune) q = q.where('c.commune_code', '=', f.commune);
+    if (f.enforcer) q = q.where('c.enforcer_code', '=', f.enforcer);
+    if (f.status?.length) q = q.where('c.status', 'in', f.status);
+    if (f.initiation) q = q.where('c.initiation', '=', f.initiation);
+    if (f.category) q = q.where('c.category', '=', f.category);
+    if (f.overdue) q = q.where('c.next_due', '<', this.today());
+    const cap = 10_000;
+    const [rows, count] = await Promise.all([
+      q
+        .leftJoin('enforcers as e', 'e.code', 'c.enforcer_code')
+        .leftJoin('units as u', 'u.id', 'c.holding_office_id')
+        .select([
+          'c.id', 'c.decision_number', 'c.decision_date', 'c.accepted_on', 'c.initiation', 'c.category', 'c.status', 'c.status_since',
+          'c.enforcer_code', 'e.name as enforcer_name', 'c.commune_code', 'c.total_amount', 'c.outstanding', 'c.next_step', 'c.next_due',
+          'u.code as office_code', 'c.version',
+          sql<string>`(SELECT string_agg(p.name, ', ' ORDER BY p.seq) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'obligor')`.as('obligors'),
+        ])
+        .orderBy('c.accepted_on', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
+      this.db
+        .selectFrom(q.select(sql`1`.as('x')).limit(cap + 1).as('t'))
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    const n = Number(count.n);
+    const today = this.today();
+    return {
+      total: Math.min(n, cap),
+      totalIsLowerBound: n > cap,
+      items: rows.map((r) => ({
+        id: r.id, decisionNumber: r.decision_number, decisionDate: r.decision_date, acceptedOn: r.accepted_on, initiation: r.initiation,
+        category: r.category, status: r.status, statusLabel: STATUS_VI[r.status as CaseState['status']], statusSince: r.status_since,
+        enforcer: r.enforcer_code ? { code: r.enforcer_code, name: r.enforcer_name } : null, commune: r.commune_code,
+        obligors: r.obligors, total: r.total_amount.toString(), outstanding: r.outstanding.toString(), office: r.office_code,
+        nextStep: r.next_step, nextDue: r.next_due, overdue: r.next_due !== null && r.next_due < today, version: r.version,
+      })),
+    };
+  }
+
+  /** Overdue and due-this-week steps, for an enforcer ("Việc của tôi") or the whole office. */
+  async deadlines(actor: Actor, opts: { mine: boolean; enforcer?: string | undefined }) {
+    const today = this.today();
+    const weekday = weekdayOf(today); // 1 = Monday … 7 = Sunday
+    const sunday = addCalendarDays(today, 7 - weekday);
+    let enforcer = opts.enforcer;
+    if (opts.mine) {
+      const me = await this.db.selectFrom('users as u').leftJoin('enforcers as e', 'e.id', 'u.enforcer_id').select('e.code').where('u.id', '=', actor.userId).executeTakeFirst();
+      enforcer = me?.code ?? '\u0000none';
+    }
+    let q = this.db
+      .selectFrom('cases as c')
+      .leftJoin('enforcers as e', 'e.code', 'c.enforcer_code')
+      .where('c.holding_office_id', 'in', [...actor.activeScope])
+      .where('c.next_due', 'is not', null)
+      .where('c.next_due', '<=', sunday);
+    if (enforcer) q = q.where('c.enforcer_code', '=', enforcer);
+    const rows = await q
+      .select([
+        'c.id', 'c.decision_number', 'c.status', 'c.next_step', 'c.next_due', 'c.enforcer_code', 'e.name as enforcer_name', 'c.outstanding',
+        sql<string>`(SELECT string_agg(p.name, ', ' ORDER BY p.seq) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'obligor')`.as('obligors'),
+      ])
+      .orderBy('c.next_due')
+      .limit(1000)
+      .execute();
+    const items = rows.map((r) => ({
+      id: r.id, decisionNumber: r.decision_number, status: r.status, statusLabel: STATUS_VI[r.status as CaseState['status']], step: r.next_step,
+      due: r.next_due!, overdue: r.next_due! < today, enforcer: r.enforcer_code ? { code: r.enforcer_code, name: r.enforcer_name } : null,
+      obligors: r.obligors, outstanding: r.outstanding.toString(),
+    }));
+    return { today, weekEnds: sunday, overdue: items.filter((i) => i.overdue), dueThisWeek: items.filter((i) => !i.overdue) };
+  }
+
+  /** The head of office moves cases to another enforcer: one `enforcer_assigned` event per case, today. */
+  async reassign(actor: Actor, caseIds: string[], enforcerCode: string) {
+    const results: { id: string; ok: boolean; error?: string }[] = [];
+    for (const id of caseIds) {
+      const current = await this.db.selectFrom('cases').select(['version', 'holding_office_id']).where('id', '=', id).executeTakeFirst();
+      if (!current || !actor.scope.has(current.holding_office_id)) {
+        results.push({ id, ok: false, error: 'Không tìm thấy.' });
+        continue;
+      }
+      try {
+        await this.recordEvent(actor, id, current.version, { type: 'enforcer_assigned', on: this.today(), enforcer: enforcerCode });
+        results.push({ id, ok: true });
+      } catch (e) {
+        const details = e instanceof AppError && Array.isArray(e.details) ? (e.details as CaseRuleError[]).map((d) => d.message).join(' ') : e instanceof Error ? e.message : String(e);
+        results.push({ id, ok: false, error: details });
+      }
+    }
+    return { results, assigned: results.filter((r) => r.ok).length };
+  }
+
+  /** Every effective event of a case in order, rebuilt from the log (used by export and checks). */
+  async effectiveHistory(caseId: string) {
+    const loaded = await loadCase(this.db, caseId, { officeCodes: await this.officeCodes() });
+    return loaded ? { facts: loaded.facts, events: effectiveEvents(loaded.events), state: loaded.state, version: loaded.version } : undefined;
+  }
+}
+
+/** Identity numbers shown to roles that do not need them: only the last three digits. */
+export function maskIdNumber(id: string | null): string | null {
+  if (!id) return null;
+  return id.length <= 3 ? '***' : `${'*'.repeat(id.length - 3)}${id.slice(-3)}`;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[%_\\]/g, (c) => `\\${c}`);
+}
