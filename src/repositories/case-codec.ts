@@ -24,10 +24,11 @@ export function stateToJson(s: CaseState): string {
 }
 
 export function stateFromJson(json: unknown): CaseState {
-  const s = (typeof json === 'string' ? JSON.parse(json) : json) as Omit<CaseState, 'progress'> & { progress: Record<string, Record<string, unknown>> };
+  const s = (typeof json === 'string' ? JSON.parse(json) : json) as Omit<CaseState, 'progress' | 'pendingPayouts'> & { progress: Record<string, Record<string, unknown>>; pendingPayouts?: unknown };
   const progress: Record<string, ObligationProgress> = {};
   for (const [id, p] of Object.entries(s.progress)) {
     progress[id] = { paid: BigInt(p.paid as string), reduced: BigInt(p.reduced as string), performed: Boolean(p.performed), disbursed: BigInt(p.disbursed as string) };
   }
-  return { ...s, progress };
+  const pending = (s.pendingPayouts ?? []) as unknown as { obligation: string; on: string; amount: string }[];
+  return { ...s, progress, pendingPayouts: pending.map((p) => ({ ...p, amount: BigInt(p.amount) })) };
 }

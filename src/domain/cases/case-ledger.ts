@@ -30,6 +30,7 @@ export function initialState(facts: CaseFacts): CaseState {
     lastVerification: null,
     noMeansDecision: null,
     noMeansVerifications: 0,
+    pendingPayouts: [],
     oldestUndisbursedPaymentOn: null,
     coercion: false,
   };
@@ -66,7 +67,10 @@ export function applyEvent(facts: CaseFacts, state: CaseState, event: CaseEvent)
   if (event.on < state.lastEventOn) {
     return fail('on', 'before_previous_event', `Ngày ${vnDate(event.on)} trước sự kiện gần nhất (${vnDate(state.lastEventOn)}); sự kiện phải ghi theo thứ tự ngày.`);
   }
-  if (isTerminal(state.status) && !(event.type === 'resumed' && (state.status === 'separate_ledger' || state.status === 'request_returned'))) {
+  // After the end only a resumption (from the separate ledger or a returned request) is allowed, and paying
+  // out money already collected, which is bookkeeping of the office rather than a step of enforcement.
+  const resumable = event.type === 'resumed' && (state.status === 'separate_ledger' || state.status === 'request_returned');
+  if (isTerminal(state.status) && !resumable && event.type !== 'disbursed') {
     return fail('type', 'after_terminal', `Việc đã kết thúc (${STATUS_VI[state.status]}); không thể ghi thêm "${EVENT_VI[event.type]}".`);
   }
   if (!t.from.includes(state.status)) {
@@ -92,6 +96,8 @@ export function applyEvent(facts: CaseFacts, state: CaseState, event: CaseEvent)
       next.noMeansDecision = { on: event.on, reason: event.reason };
       break;
     case 'resumed':
+      // A finding made before the resumption no longer supports a no-means decision: verify again.
+      next.lastVerification = null;
       next.noMeansDecision = null;
       next.noMeansVerifications = 0;
       if (state.status === 'separate_ledger' || state.status === 'request_returned') next.episodeStart = event.on;
@@ -100,7 +106,7 @@ export function applyEvent(facts: CaseFacts, state: CaseState, event: CaseEvent)
       const p = state.progress[event.obligation]!;
       bump(event.obligation, { paid: p.paid + event.amount });
       const o = facts.obligations.find((x) => x.id === event.obligation)!;
-      if (o.beneficiary === 'party' && next.oldestUndisbursedPaymentOn === null) next.oldestUndisbursedPaymentOn = event.on;
+      if (o.beneficiary === 'party') next.pendingPayouts = [...state.pendingPayouts, { obligation: o.id, on: event.on, amount: event.amount }];
       break;
     }
     case 'performed':
@@ -111,8 +117,7 @@ export function applyEvent(facts: CaseFacts, state: CaseState, event: CaseEvent)
       break;
     case 'disbursed': {
       bump(event.obligation, { disbursed: state.progress[event.obligation]!.disbursed + event.amount });
-      const pending = facts.obligations.some((o) => o.beneficiary === 'party' && o.kind === 'money' && next.progress[o.id]!.paid > next.progress[o.id]!.disbursed);
-      if (!pending) next.oldestUndisbursedPaymentOn = null;
+      next.pendingPayouts = consumePayouts(state.pendingPayouts, event.obligation, event.amount);
       break;
     }
     case 'coercion_decided':
@@ -138,12 +143,30 @@ export function applyEvent(facts: CaseFacts, state: CaseState, event: CaseEvent)
       throw new Error(`unknown event ${JSON.stringify(never)}`);
     }
   }
+  next.oldestUndisbursedPaymentOn = next.pendingPayouts.reduce<IsoDate | null>((m, p) => (m === null || p.on < m ? p.on : m), null);
   const to = t.to === 'same' || t.to === 'by_result' ? next.status : t.to;
   if (to !== state.status) {
     next.status = to;
     next.statusSince = event.on;
   }
   return { ok: true, value: next };
+}
+
+/** Pays out the oldest collections of an obligation first. */
+function consumePayouts(pending: CaseState['pendingPayouts'], obligation: string, amount: bigint): CaseState['pendingPayouts'] {
+  let left = amount;
+  const out: CaseState['pendingPayouts'] = [];
+  for (const p of pending) {
+    if (p.obligation !== obligation || left === 0n) {
+      out.push(p);
+    } else if (p.amount <= left) {
+      left -= p.amount;
+    } else {
+      out.push({ ...p, amount: p.amount - left });
+      left = 0n;
+    }
+  }
+  return out;
 }
 
 function checkGuard(facts: CaseFacts, state: CaseState, event: CaseEvent): CaseRuleError | null {

@@ -23,7 +23,8 @@ export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseSt
   payment: { from: OPEN, to: 'same', basis: 'Điều 47 Luật THADS' },
   performed: { from: OPEN, to: 'same', basis: 'Điều 52 Luật THADS' },
   reduced: { from: OPEN, to: 'same', basis: 'Điều 61–64 Luật THADS' },
-  disbursed: { from: OPEN, to: 'same', basis: 'Điều 47 Luật THADS (chi trả trong 10 ngày)' },
+  // Paying out what was collected is allowed after the end too (see applyEvent): the 10-day payout runs on.
+  disbursed: { from: [...OPEN, 'completed', 'terminated', 'transferred_out', 'withdrawn', 'separate_ledger', 'request_returned'], to: 'same', basis: 'Điều 47 Luật THADS (chi trả trong 10 ngày)' },
   coercion_decided: { from: ['in_progress'], to: 'same', basis: 'Điều 46, 70 Luật THADS' },
   distrained: { from: ['in_progress'], to: 'same', basis: 'Điều 87 Luật THADS' },
   auctioned: { from: ['in_progress'], to: 'same', basis: 'Điều 101 Luật THADS' },

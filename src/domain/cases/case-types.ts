@@ -131,7 +131,9 @@ export interface CaseState {
   noMeansDecision: { on: IsoDate; reason: NoMeansReason } | null;
   /** `verified: no_means` findings since the case last left no_means (Decree 62 Art. 9: at least two). */
   noMeansVerifications: number;
-  /** Last payment to a party not yet disbursed to the creditor, for the 10-day payout deadline. */
+  /** Collections for parties not yet paid out, oldest first (paid out first in, first out). */
+  pendingPayouts: { obligation: string; on: IsoDate; amount: bigint }[];
+  /** Date of the oldest collection not yet paid out to the creditor: the 10-day payout deadline runs from it. */
   oldestUndisbursedPaymentOn: IsoDate | null;
   coercion: boolean;
 }

@@ -202,7 +202,6 @@ function resumedSinceLastVerification(events: readonly CaseEvent[]): boolean {
  * Nghị định 62/2015/NĐ-CP Điều 9, 11; Luật 106/2025/QH15 from 01/07/2026); none for a terminal case.
  */
 export function nextSteps(facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], today: IsoDate): LegalStep[] {
-  if (isTerminal(state.status)) return [];
   const weekEnd = endOfIsoWeek(today);
   const steps: LegalStep[] = [];
   const add = (code: StepCode, due: IsoDate, regime: LawRegime) => {
@@ -219,6 +218,10 @@ export function nextSteps(facts: CaseFacts, state: CaseState, events: readonly C
     });
   };
   const accepted = facts.acceptedOn;
+  // 7. Art. 47(1): money collected for a party is paid out within 10 days, also after the case has ended.
+  const collected = state.oldestUndisbursedPaymentOn;
+  if (collected !== null) add('disburse', onOrNextWorkingDay(addCalendarDays(collected, 10)), lawRegimeOn(collected));
+  if (isTerminal(state.status)) return steps;
 
   // 1. Art. 36(2): enforcer within 2 working days of the decision (acceptance).
   if (state.enforcer === null) add('assign_enforcer', workingDaysAfter(accepted, 2), lawRegimeOn(accepted));
@@ -254,10 +257,6 @@ export function nextSteps(facts: CaseFacts, state: CaseState, events: readonly C
     const e = ledgerEligibility(facts, state, today);
     if (e) add(e.code, e.from, lawRegimeOn(e.from));
   }
-
-  // 7. Art. 47(1): money collected for a party is paid out within 10 days.
-  const collected = state.oldestUndisbursedPaymentOn;
-  if (collected !== null) add('disburse', onOrNextWorkingDay(addCalendarDays(collected, 10)), lawRegimeOn(collected));
 
   // 8–10. POSTPONEMENT_REVIEW_POLICY (house policy, not statutory).
   const since = state.statusSince;
