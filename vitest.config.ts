@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     env: { TZ: 'Asia/Ho_Chi_Minh' },
     projects: [
+      // the front end's pure helpers (formats, menu filtering, unit tree, audit diff)
+      'web/vitest.config.ts',
       {
         test: {
           name: 'unit',

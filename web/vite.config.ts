@@ -24,6 +24,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    // Keep the browser's Host header: the server refuses writes whose Origin names another host.
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
   },
 });

@@ -14,6 +14,7 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).not.toHaveURL(/\/dang-nhap$/);
 }
 
 async function logOut(page: Page): Promise<void> {

@@ -18,7 +18,10 @@ interface I18nValue {
   t: Translate;
 }
 
-const THEME = { token: { colorPrimary: '#1f4e8c', borderRadius: 6 } };
+// Selected menu items, tree nodes and options get a light tint rather than antd's grey derived from the dark blue.
+const THEME = {
+  token: { colorPrimary: '#1f4e8c', colorPrimaryBg: '#e6eef9', controlItemBgActive: '#e6eef9', borderRadius: 6 },
+};
 
 const I18nContext = createContext<I18nValue | null>(null);
 

@@ -30,47 +30,47 @@ export function AppShell() {
 
   return (
     <UnitsProvider>
-    <Layout className="shell">
-      <Layout.Header className="shell-header">
-        <Link to={paths.home} className="shell-brand">
-          <span className="shell-logo" aria-hidden>
-            {t('app.shortName')}
-          </span>
-          <Typography.Text strong className="shell-product">
-            {t('app.productName')}
-          </Typography.Text>
-        </Link>
-        <div className="shell-header-tools">
-          <UnitSwitcher />
-          <LanguageSwitch />
-          <UserMenu />
-        </div>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider
-          theme="light"
-          width={240}
-          breakpoint="lg"
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          className="shell-sider"
-        >
-          <nav aria-label={t('nav.menu')}>
-            <Menu
-              mode="inline"
-              items={items.map(toMenu)}
-              selectedKeys={selected ? [selected] : []}
-              defaultOpenKeys={openGroup ? [openGroup.path] : []}
-            />
-          </nav>
-        </Layout.Sider>
-        <Layout.Content className="shell-content">
-          {/* a new working unit means new data everywhere: remount the page */}
-          <Outlet key={me.activeUnit.code} />
-        </Layout.Content>
+      <Layout className="shell">
+        <Layout.Header className="shell-header">
+          <Link to={paths.home} className="shell-brand">
+            <span className="shell-logo" aria-hidden>
+              {t('app.shortName')}
+            </span>
+            <Typography.Text strong className="shell-product">
+              {t('app.productName')}
+            </Typography.Text>
+          </Link>
+          <div className="shell-header-tools">
+            <UnitSwitcher />
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider
+            theme="light"
+            width={240}
+            breakpoint="lg"
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            className="shell-sider"
+          >
+            <nav aria-label={t('nav.menu')}>
+              <Menu
+                mode="inline"
+                items={items.map(toMenu)}
+                selectedKeys={selected ? [selected] : []}
+                defaultOpenKeys={openGroup ? [openGroup.path] : []}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content className="shell-content">
+            {/* a new working unit means new data everywhere: remount the page */}
+            <Outlet key={me.activeUnit.code} />
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
     </UnitsProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Unit } from '../api/types';
 import { listUnits } from '../api/units.api';
-import { useMe } from '../auth/session.context';
+import { useCan, useMe } from '../auth/session.context';
 import { useAsync } from './use-async';
 import { buildUnitTree, type UnitNode } from './unit-tree';
 
@@ -18,7 +18,8 @@ const UnitsContext = createContext<UnitsValue | null>(null);
 /** The units in the user's scope, loaded once for the signed-in frame (they change rarely). */
 export function UnitsProvider({ children }: { children: ReactNode }) {
   const me = useMe();
-  const { data, loading, error } = useAsync(listUnits, [me.id]);
+  const may = useCan()('units.read');
+  const { data, loading, error } = useAsync(() => (may ? listUnits() : Promise.resolve([])), [me.id, may]);
   const value = useMemo<UnitsValue>(() => {
     const units = data ?? [];
     return { units, byCode: new Map(units.map((u) => [u.code, u])), tree: buildUnitTree(units), loading, error };
