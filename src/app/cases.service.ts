@@ -284,7 +284,9 @@ export class CasesService {
       const u = await this.units.byCode(f.unitCode);
       unitIds = u && actor.scope.has(u.id) ? [...(await this.units.scopeOf(u.id))].filter((id) => actor.scope.has(id)) : [];
     }
-    let q = this.db.selectFrom('cases as c').where('c.holding_office_id', 'in', unitIds.length ? unitIds : [-1]);
+    let q = this.db.selectFrom('cases as c');
+    // A national user searching everything needs no unit filter (a long IN list only slows the plan).
+    if (!(await this.units.coversAll(new Set(unitIds)))) q = q.where('c.holding_office_id', 'in', unitIds.length ? unitIds : [-1]);
     if (f.q) {
       const folded = foldVietnamese(f.q);
       if (folded) q = q.where('c.search_text', 'like', `%${escapeLike(folded)}%`);

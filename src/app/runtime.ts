@@ -5,6 +5,8 @@ import { AuthService, systemClock, type Clock } from './auth.service.js';
 import { AuditService } from './audit.service.js';
 import { CasesService } from './cases.service.js';
 import { isEmpty, loadDemoOrganisation } from './demo-organisation.js';
+import { ExportService } from './interchange/export.service.js';
+import { ImportService } from './interchange/import.service.js';
 import { ensureGeography } from './reference-data.js';
 import { UnitDirectory } from './unit-directory.js';
 import { UnitsService } from './units.service.js';
@@ -21,6 +23,8 @@ export interface Runtime {
   readonly unitsService: UnitsService;
   readonly audit: AuditService;
   readonly cases: CasesService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
   /** True when this process started the embedded PostgreSQL. */
   readonly ownsDatabase: boolean;
   readonly databaseDescription: string;
@@ -36,6 +40,8 @@ export function createServices(config: AppConfig, db: Db, clock: Clock = systemC
     unitsService: new UnitsService(db, units),
     audit: new AuditService(db),
     cases: new CasesService(db, units, clock),
+    imports: new ImportService(db, units, clock),
+    exports: new ExportService(db),
   };
 }
 

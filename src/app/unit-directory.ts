@@ -8,7 +8,7 @@ import { allUnits, toNodes, type UnitRow } from '../repositories/units.repositor
  * processes see changes within `ttlMs`.
  */
 export class UnitDirectory {
-  private cache: { at: number; units: UnitRow[]; byId: Map<number, UnitRow>; byCode: Map<string, UnitRow> } | null = null;
+  private cache: { at: number; units: UnitRow[]; byId: Map<number, UnitRow>; byCode: Map<string, UnitRow>; scopes: Map<number, Set<number>> } | null = null;
 
   constructor(
     private readonly db: DbOrTx,
@@ -27,6 +27,7 @@ export class UnitDirectory {
       units,
       byId: new Map(units.map((u) => [u.id, u])),
       byCode: new Map(units.map((u) => [u.code, u])),
+      scopes: new Map(),
     };
     return this.cache;
   }
@@ -45,6 +46,17 @@ export class UnitDirectory {
 
   /** The units visible from `unitId` (its subtree and the units it succeeds). */
   async scopeOf(unitId: number): Promise<Set<number>> {
-    return visibleUnitIds(toNodes((await this.load()).units), unitId);
+    const c = await this.load();
+    let scope = c.scopes.get(unitId);
+    if (!scope) {
+      scope = visibleUnitIds(toNodes(c.units), unitId);
+      c.scopes.set(unitId, scope);
+    }
+    return scope;
+  }
+
+  /** True when a scope holds every unit (national level): queries then need no unit filter. */
+  async coversAll(scope: ReadonlySet<number>): Promise<boolean> {
+    return scope.size >= (await this.load()).units.length;
   }
 }

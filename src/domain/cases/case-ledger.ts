@@ -204,7 +204,9 @@ function checkGuard(facts: CaseFacts, state: CaseState, event: CaseEvent): CaseR
     }
     case 'completed':
       if (!isFullyPerformed(facts, state)) {
-        return { field: 'type', rule: 'outstanding_remaining', message: `Còn phải thi hành ${vnd(totalOutstanding(facts, state))} hoặc khoản không phải tiền chưa xong: chưa thể kết thúc "thi hành xong".` };
+        const left = totalOutstanding(facts, state);
+        const what = left > 0n ? `Còn phải thi hành ${vnd(left)}` : 'Còn khoản không phải tiền chưa thi hành xong';
+        return { field: 'type', rule: 'outstanding_remaining', message: `${what}: chưa thể kết thúc "thi hành xong".` };
       }
       return null;
     case 'no_means_decided':
@@ -213,8 +215,10 @@ function checkGuard(facts: CaseFacts, state: CaseState, event: CaseEvent): CaseR
       }
       return null;
     case 'separate_ledger':
-      return separateLedgerGuard(facts, state, event.on);
+      return meansFoundGuard(state) ?? separateLedgerGuard(facts, state, event.on);
     case 'request_returned': {
+      const found = meansFoundGuard(state);
+      if (found) return found;
       if (lawRegimeOn(event.on) !== 'law_106_2025') return { field: 'on', rule: 'law_106_only', message: 'Gửi lại yêu cầu thi hành án chỉ áp dụng từ 01/07/2026 (Luật 106/2025/QH15).' };
       if (facts.initiation !== 'on_request') return { field: 'type', rule: 'on_request_only', message: 'Chỉ áp dụng cho việc thi hành theo đơn yêu cầu.' };
       const since = state.noMeansDecision!.on;
@@ -263,6 +267,14 @@ export function separateLedgerEligibleFrom(facts: CaseFacts, state: CaseState, o
   if (!d) return null;
   if (lawRegimeOn(on) === 'law_106_2025') return facts.initiation === 'ex_officio' ? addYears(d.on, 2) : null;
   return addYears(d.on, d.reason === 'address_unknown' ? 2 : 1);
+}
+
+/** A case whose latest verification found means is resumed, not shelved. */
+function meansFoundGuard(state: CaseState): CaseRuleError | null {
+  if (state.lastVerification?.result === 'has_means') {
+    return { field: 'type', rule: 'means_found', message: 'Lần xác minh gần nhất xác định có điều kiện thi hành: ra quyết định tiếp tục thi hành.' };
+  }
+  return null;
 }
 
 function separateLedgerGuard(facts: CaseFacts, state: CaseState, on: IsoDate): CaseRuleError | null {
