@@ -1,0 +1,26 @@
+/**
+ * The official statistics of an enforcement office (statistics.md): periods, episodes, each case's
+ * contribution to the case and money forms, report assembly, rates, targets and the §7 JSON. Pure.
+ */
+export { type Period, type PeriodError, fiscalYearOf, fiscalYearBounds, defaultFrom, resolvePeriod } from './periods.js';
+export {
+  type Episode, type TerminalEventType, TERMINAL_EVENTS, isTerminalEvent, episodesOf, isOpenAt, episodeForPeriod, holdingOfficeAt,
+} from './episodes.js';
+export {
+  type CaseBaseKey, type MoneyBaseKey, type CaseKey, type MoneyKey, type OpenBucket,
+  CASE_BASE_KEYS, MONEY_BASE_KEYS, CASE_KEYS, MONEY_KEYS, FORM_LABELS_VI,
+} from './form-keys.js';
+export {
+  type MoneyResolvedPart, type StatisticsPolicies, MONEY_RESOLVED_PARTS, DEFAULT_POLICIES, PARTIAL_PERFORMANCE_EVENTS, groundMatches, validatePolicies,
+} from './policies.js';
+export { type CaseCounts, type MoneyAmounts, deriveCaseForm, deriveMoneyForm } from './forms.js';
+export { type CaseContribution, caseContribution } from './case-contribution.js';
+export {
+  HALF_ROUNDING, divideHalfUp, rateHundredths, rateOf, toHundredths, fromHundredths, formatPercentVi, toThousandDong, formatAmountVi,
+} from './rates.js';
+export { type Target, type Excess, STANDARD_TARGET, targetFor, excessOf, excessOfRates, formatExcessVi } from './targets.js';
+export {
+  type CaseForm, type MoneyForm, type StatisticsReport, type ReportInput, type IdentityViolation,
+  sumContributions, assembleReport, combineReports, checkIdentities, contributionsHeldBy,
+} from './report.js';
+export { type ReportJson, toReportJson, stringifyReport } from './report-json.js';
