@@ -24,3 +24,7 @@ export {
   sumContributions, assembleReport, combineReports, checkIdentities, contributionsHeldBy,
 } from './report.js';
 export { type ReportJson, toReportJson, stringifyReport } from './report-json.js';
+export {
+  type YearResult, type RateAgainstTarget, type NarrativeInput, formatDateVi, yearResultsOf, yearLabelVi, resultPhraseVi, yearSentenceVi,
+  narrativeParagraphVi, spanLabelVi, narrativeTitleVi, narrativeTextVi,
+} from './narrative.js';
