@@ -1,6 +1,6 @@
 import { App as AntApp } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { FullPageSpinner, RequirePermission, RequireSession } from './auth/route-guards';
 import { SessionProvider } from './auth/session.context';
 import { I18nProvider } from './i18n/i18n.context';
@@ -15,6 +15,11 @@ import { paths } from './routes';
 const UsersPage = lazy(() => import('./pages/users/users.page').then((m) => ({ default: m.UsersPage })));
 const UnitsPage = lazy(() => import('./pages/units/units.page').then((m) => ({ default: m.UnitsPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit.page').then((m) => ({ default: m.AuditPage })));
+// The case register (web/src/pages/cases).
+const MyWorkPage = lazy(() => import('./pages/cases/my-work.page').then((m) => ({ default: m.MyWorkPage })));
+const CaseListPage = lazy(() => import('./pages/cases/case-list.page').then((m) => ({ default: m.CaseListPage })));
+const CaseNewPage = lazy(() => import('./pages/cases/case-new.page').then((m) => ({ default: m.CaseNewPage })));
+const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page').then((m) => ({ default: m.CaseDetailPage })));
 
 function guarded(permission: string, page: ReactNode) {
   return (
@@ -36,10 +41,11 @@ export function App() {
                 <Route element={<AppShell />}>
                   <Route index element={<HomePage />} />
                   <Route path={paths.changePassword} element={<ChangePasswordPage />} />
-                  <Route
-                    path={paths.cases}
-                    element={guarded('cases.read', <AreaPage title="nav.cases" description="area.cases.description" />)}
-                  />
+                  <Route path={paths.cases} element={<Navigate to={paths.myWork} replace />} />
+                  <Route path={paths.myWork} element={guarded('cases.read', <MyWorkPage />)} />
+                  <Route path={paths.caseList} element={guarded('cases.read', <CaseListPage />)} />
+                  <Route path={`${paths.caseList}/*`} element={guarded('cases.read', <CaseDetailPage />)} />
+                  <Route path={paths.caseNew} element={guarded('cases.write', <CaseNewPage />)} />
                   <Route
                     path={paths.statistics}
                     element={guarded(

@@ -4,6 +4,9 @@ export const paths = {
   changePassword: '/doi-mat-khau',
   home: '/',
   cases: '/ho-so',
+  myWork: '/ho-so/viec-cua-toi',
+  caseList: '/ho-so/danh-sach',
+  caseNew: '/ho-so/thu-ly-moi',
   statistics: '/thong-ke',
   mobilisation: '/van-dong',
   emulation: '/thi-dua',
@@ -12,3 +15,8 @@ export const paths = {
   units: '/quan-tri/don-vi',
   audit: '/quan-tri/nhat-ky',
 } as const;
+
+/** The detail page of a case; ids may contain "/" (imported cases), each segment is encoded. */
+export function casePath(id: string): string {
+  return `${paths.caseList}/${id.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -11,7 +11,7 @@ describe('visibleNavItems', () => {
 
   it('keeps the administration items the user may read', () => {
     const enforcer = visibleNavItems(NAV_ITEMS, (p) => ['units.read', 'cases.read'].includes(p));
-    expect(paths(enforcer)).toEqual(['/', '/ho-so', '/quan-tri', '/quan-tri/don-vi']);
+    expect(paths(enforcer)).toEqual(['/', '/ho-so', '/ho-so/viec-cua-toi', '/ho-so/danh-sach', '/quan-tri', '/quan-tri/don-vi']);
   });
 });
 
@@ -19,6 +19,7 @@ describe('selectedNavPath', () => {
   it('highlights the deepest matching item and home only on the home page', () => {
     expect(selectedNavPath(NAV_ITEMS, '/quan-tri/nguoi-dung')).toBe('/quan-tri/nguoi-dung');
     expect(selectedNavPath(NAV_ITEMS, '/ho-so/123')).toBe('/ho-so');
+    expect(selectedNavPath(NAV_ITEMS, '/ho-so/danh-sach/TN-KV3-2027-00001')).toBe('/ho-so/danh-sach');
     expect(selectedNavPath(NAV_ITEMS, '/')).toBe('/');
     expect(selectedNavPath(NAV_ITEMS, '/khong-co')).toBeUndefined();
   });

@@ -2,9 +2,12 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -25,7 +28,17 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: paths.home, label: 'nav.home', icon: <HomeOutlined /> },
-  { path: paths.cases, label: 'nav.cases', icon: <FileTextOutlined />, permission: 'cases.read' },
+  {
+    path: paths.cases,
+    label: 'nav.cases',
+    icon: <FileTextOutlined />,
+    permission: 'cases.read',
+    children: [
+      { path: paths.myWork, label: 'nav.myWork', icon: <ScheduleOutlined />, permission: 'cases.read' },
+      { path: paths.caseList, label: 'nav.caseList', icon: <FileSearchOutlined />, permission: 'cases.read' },
+      { path: paths.caseNew, label: 'nav.caseNew', icon: <FileAddOutlined />, permission: 'cases.write' },
+    ],
+  },
   { path: paths.statistics, label: 'nav.statistics', icon: <BarChartOutlined />, permission: 'statistics.read' },
   { path: paths.mobilisation, label: 'nav.mobilisation', icon: <TeamOutlined />, permission: 'mobilisation.read' },
   { path: paths.emulation, label: 'nav.emulation', icon: <TrophyOutlined />, permission: 'emulation.read' },
