@@ -5,7 +5,7 @@ import { allowedEvents } from '../domain/cases/case-state-machine.js';
 import { applyEvent, EVENT_VI, initialState, outstandingOf, replay, STATUS_VI, totalOutstanding, type CaseRuleError } from '../domain/cases/case-ledger.js';
 import type { CaseEvent, CaseFacts, CaseState } from '../domain/cases/case-types.js';
 import { validateNewCase } from '../domain/cases/case-validation.js';
-import { nextDeadline, nextSteps } from '../domain/cases/deadlines.js';
+import { nextDeadline, nextSteps, stepTitles } from '../domain/cases/deadlines.js';
 import { AppError } from '../domain/errors.js';
 import { foldVietnamese } from '../domain/text/fold.js';
 import { appendAudit, type RequestContext } from '../repositories/audit.repository.js';
@@ -13,6 +13,7 @@ import { eventData } from '../repositories/case-codec.js';
 import { appendEvent, effectiveEvents, insertCase, loadCase, writeProjection, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
 import type { Actor } from './actor.js';
 import { systemClock, type Clock } from './auth.service.js';
+import { refreshCaseStatistics } from './statistics/statistics-maintenance.js';
 import type { UnitDirectory } from './unit-directory.js';
 
 /** Today in Viet Nam (UTC+7): deadlines and "overdue" are about the office's calendar day. */
@@ -99,6 +100,7 @@ export class CasesService {
       const state = initialState(facts);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
       await insertCase(tx, facts, office.id, total, caseSearchText(facts), await this.projection(facts, state, [], 0));
+      await refreshCaseStatistics(tx, { facts, before: null, after: [] });
       await appendAudit(tx, ctx, {
         action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,
         after: { decision: facts.decision.number, acceptedOn: facts.acceptedOn, initiation: facts.initiation, category: facts.category, obligations: facts.obligations.length, total: total.toString() },
@@ -143,6 +145,7 @@ export class CasesService {
       const version = loaded.version + 1;
       await appendEvent(tx, caseId, version, event, actor.userId);
       await this.saveState(tx, loaded.facts, r.value, [...events, event], version);
+      await refreshCaseStatistics(tx, { facts: loaded.facts, before: events, after: [...events, event] });
       await appendAudit(tx, actor.ctx, {
         action: 'case.event_recorded', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
         before: { status: loaded.state.status, version: loaded.version },
@@ -170,6 +173,7 @@ export class CasesService {
       const version = loaded.version + 1;
       await appendEvent(tx, caseId, version, { type: 'reversal', on: this.today(), reverses: seq, reason }, actor.userId);
       await this.saveState(tx, loaded.facts, r.value, events, version);
+      await refreshCaseStatistics(tx, { facts: loaded.facts, before: effectiveEvents(loaded.events), after: events });
       await appendAudit(tx, actor.ctx, {
         action: 'case.event_reversed', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
         before: { status: loaded.state.status, version: loaded.version },
@@ -367,6 +371,7 @@ export class CasesService {
       .execute();
     const items = rows.map((r) => ({
       id: r.id, decisionNumber: r.decision_number, status: r.status, statusLabel: STATUS_VI[r.status as CaseState['status']], step: r.next_step,
+      ...(stepTitles(r.next_step ?? '') ?? { title_vi: r.next_step, title_en: r.next_step }),
       due: r.next_due!, overdue: r.next_due! < today, enforcer: r.enforcer_code ? { code: r.enforcer_code, name: r.enforcer_name } : null,
       obligors: r.obligors, outstanding: r.outstanding.toString(),
     }));

@@ -219,7 +219,8 @@ describe('deadlines and reassignment', () => {
     const mine = (await t.as(enforcer, 'GET', '/api/deadlines?mine=true')).json();
     expect(mine.today).toBe('2026-11-20');
     expect(mine.overdue.map((c: { id: string }) => c.id)).toContain(id);
-    expect(mine.overdue.find((c: { id: string }) => c.id === id).step).toBe('verify');
+    expect(mine.overdue.find((c: { id: string }) => c.id === id)).toMatchObject({ step: 'verify', title_vi: 'Xác minh điều kiện thi hành án' });
+    expect((await t.as(enforcer, 'GET', '/api/auth/me')).json().user.enforcer).toEqual({ code: 'TN-KV3-01', name: 'Nguyễn Văn An' });
     const office = (await t.as(head, 'GET', '/api/deadlines')).json();
     expect(office.overdue.length).toBeGreaterThanOrEqual(mine.overdue.length);
     const other = await t.login('chv.ngoc');

@@ -272,3 +272,9 @@ export function nextSteps(facts: CaseFacts, state: CaseState, events: readonly C
 export function nextDeadline(facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], today: IsoDate): LegalStep | null {
   return nextSteps(facts, state, events, today)[0] ?? null;
 }
+
+/** The titles of a step, for lists that store only its code (the deadline queues). */
+export function stepTitles(code: string): { title_vi: string; title_en: string } | null {
+  const s = (STEPS as Record<string, { vi: string; en: string } | undefined>)[code];
+  return s ? { title_vi: s.vi, title_en: s.en } : null;
+}

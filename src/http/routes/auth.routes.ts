@@ -29,6 +29,7 @@ export const authRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app, { rt 
     const unit = (await rt.units.byId(actor.unitId))!;
     const active = (await rt.units.byId(actor.activeUnitId))!;
     const ref = (u: typeof unit) => ({ id: u.id, code: u.code, name: u.name, level: u.level });
+    const enforcer = await rt.db.selectFrom('users as u').innerJoin('enforcers as e', 'e.id', 'u.enforcer_id').select(['e.code', 'e.name']).where('u.id', '=', actor.userId).executeTakeFirst();
     return {
       id: actor.userId,
       username: actor.username,
@@ -39,6 +40,7 @@ export const authRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app, { rt 
       permissions: actor.permissions,
       mustChangePassword: actor.mustChangePassword,
       canSwitchUnit: canSwitchUnit(unit.level),
+      enforcer: enforcer ?? null,
     };
   };
 
