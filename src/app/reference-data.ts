@@ -56,3 +56,17 @@ function chunks<T>(items: readonly T[], size = 1000): T[][] {
 async function insertChunks(tx: Tx, table: 'provinces' | 'commune_successions', rows: readonly Record<string, unknown>[]) {
   for (const chunk of chunks(rows)) await tx.insertInto(table).values(chunk as never).execute();
 }
+
+/**
+ * The national unit is the root every organisation hangs from: a new installation without the demo has it
+ * from the start, so that the first administrator can be created (`thads user add --role admin --unit VN`).
+ */
+export async function ensureNationalUnit(db: Db): Promise<void> {
+  const national = await db.selectFrom('units').select('id').where('level', '=', 'national').executeTakeFirst();
+  if (national) return;
+  await db
+    .insertInto('units')
+    .values({ code: 'VN', name: 'Cục Quản lý thi hành án dân sự', level: 'national', parent_id: null, valid_from: '2009-07-01', valid_to: null })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}

@@ -5,9 +5,13 @@ import { AuthService, systemClock, type Clock } from './auth.service.js';
 import { AuditService } from './audit.service.js';
 import { CasesService } from './cases.service.js';
 import { isEmpty, loadDemoOrganisation } from './demo-organisation.js';
+import { demoDataInterrupted, loadDemoData } from './demo/load-demo-data.js';
 import { ExportService } from './interchange/export.service.js';
 import { ImportService } from './interchange/import.service.js';
-import { ensureGeography } from './reference-data.js';
+import { ensureGeography, ensureNationalUnit } from './reference-data.js';
+import { PeriodCloseService } from './statistics-close/period-close.service.js';
+import { ReportExportsService } from './statistics-close/report-exports.service.js';
+import { StatisticsService } from './statistics/statistics.service.js';
 import { UnitDirectory } from './unit-directory.js';
 import { UnitsService } from './units.service.js';
 import { UsersService } from './users.service.js';
@@ -25,6 +29,11 @@ export interface Runtime {
   readonly cases: CasesService;
   readonly imports: ImportService;
   readonly exports: ExportService;
+  readonly statistics: StatisticsService;
+  /** Closed periods (chốt số liệu) and their difference reports. */
+  readonly periodCloses: PeriodCloseService;
+  /** The official forms (.xlsx, .pdf) and the narrative summary (text, .docx). */
+  readonly reportExports: ReportExportsService;
   /** True when this process started the embedded PostgreSQL. */
   readonly ownsDatabase: boolean;
   readonly databaseDescription: string;
@@ -33,6 +42,7 @@ export interface Runtime {
 
 export function createServices(config: AppConfig, db: Db, clock: Clock = systemClock) {
   const units = new UnitDirectory(db);
+  const statistics = new StatisticsService(db, units, clock);
   return {
     units,
     auth: new AuthService(db, config, units, clock),
@@ -42,6 +52,9 @@ export function createServices(config: AppConfig, db: Db, clock: Clock = systemC
     cases: new CasesService(db, units, clock),
     imports: new ImportService(db, units, clock),
     exports: new ExportService(db),
+    statistics,
+    periodCloses: new PeriodCloseService(db, units, statistics, clock),
+    reportExports: new ReportExportsService(units, statistics, clock),
   };
 }
 
@@ -65,9 +78,13 @@ export async function openRuntime(config: AppConfig, opts: OpenRuntimeOptions): 
   try {
     await migrateToLatest(db);
     await ensureGeography(db);
-    if (opts.seedDemo && config.demo && (await isEmpty(db))) {
-      if (await loadDemoOrganisation(db)) opts.log('Đã nạp tổ chức và người dùng mẫu (demo).');
+    if (opts.seedDemo && config.demo) {
+      const fresh = (await isEmpty(db)) && (await loadDemoOrganisation(db));
+      if (fresh) opts.log('Đã nạp tổ chức và người dùng mẫu (demo).');
+      // The demo office's cases 2010–2026 (src/app/demo): about half a minute, once; again if that first load was interrupted.
+      if (fresh || (await demoDataInterrupted(db))) await loadDemoData({ db, ...createServices(config, db) }, { log: opts.log });
     }
+    await ensureNationalUnit(db);
   } catch (e) {
     await db.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);

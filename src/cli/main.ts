@@ -5,6 +5,10 @@ import { migrateToLatest } from '../db/database.js';
 import { serve } from './serve.js';
 import { userCommand } from './user.command.js';
 import { officeCommand } from './office.command.js';
+import { reportCommand } from './report.command.js';
+import { importCommand } from './import.command.js';
+import { exportCommand } from './export.command.js';
+import { demoCommand } from './demo.command.js';
 
 const HELP = `thads — quản lý thi hành án dân sự / civil judgment enforcement
 
@@ -18,6 +22,13 @@ Cách dùng / usage: thads <lệnh> [tùy chọn]
                                  đặt lại mật khẩu; phải đổi khi đăng nhập (reset; must change at next login)
   user disable U                 vô hiệu hóa tài khoản (disable an account)
   office list [--all]            liệt kê đơn vị (list units; --all includes former ones)
+  import TỆP.jsonl [TỆP…]        nhập dữ liệu JSON Lines, tất cả hoặc không gì (import, all or nothing)
+  export [--office MÃ] > TỆP     xuất dữ liệu JSON Lines (export; --office: one office's scope)
+  report --office MÃ --to YYYY-MM-DD [--from YYYY-MM-DD] [--json]
+                                 báo cáo kết quả thi hành án (report; statistics.md §7)
+  report --rebuild [--from-fiscal-year NĂM]
+                                 tính lại số liệu thống kê (rebuild the statistics)
+  demo [--today YYYY-MM-DD]      nạp tổ chức và dữ liệu mẫu nếu chưa có (load the demo office and its cases if absent)
   --help                         trợ giúp này (this help)
 
 Vai trò / roles: admin, province_head, office_head, enforcer, clerk, mobilisation_member, inspector
@@ -55,6 +66,14 @@ export async function main(argv: string[]): Promise<number> {
         return await withRuntime(config, log, (rt) => userCommand(rt, rest));
       case 'office':
         return await withRuntime(config, log, (rt) => officeCommand(rt, rest));
+      case 'report':
+        return await reportCommand(rest, (fn) => withRuntime(config, log, fn));
+      case 'import':
+        return await importCommand(rest, (fn) => withRuntime(config, log, fn, false));
+      case 'export':
+        return await exportCommand(rest, (fn) => withRuntime(config, log, fn, false));
+      case 'demo':
+        return await demoCommand(rest, (fn) => withRuntime(config, log, fn, false));
       default:
         process.stderr.write(`Lệnh không hợp lệ / unknown command: ${command}\n\n${HELP}`);
         return 1;
@@ -71,8 +90,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Runs a short command on the database: the server's embedded PostgreSQL if it runs, else its own. */
-async function withRuntime(config: AppConfig, log: (m: string) => void, fn: (rt: Runtime) => Promise<number>): Promise<number> {
-  const rt = await openRuntime(config, { role: 'cli', log, seedDemo: true });
+async function withRuntime(config: AppConfig, log: (m: string) => void, fn: (rt: Runtime) => Promise<number>, seedDemo = true): Promise<number> {
+  const rt = await openRuntime(config, { role: 'cli', log, seedDemo });
   try {
     return await fn(rt);
   } finally {

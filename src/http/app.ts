@@ -13,6 +13,9 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { casesRoutes } from './routes/cases.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { periodCloseRoutes } from './routes/period-close.routes.js';
+import { statisticsExportsRoutes } from './routes/statistics-exports.routes.js';
+import { statisticsRoutes } from './routes/statistics.routes.js';
 import { unitsRoutes } from './routes/units.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 
@@ -56,6 +59,9 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
       await api.register(unitsRoutes, { rt });
       await api.register(auditRoutes, { rt });
       await api.register(casesRoutes, { rt });
+      await api.register(statisticsRoutes, { rt });
+      await api.register(periodCloseRoutes, { rt });
+      await api.register(statisticsExportsRoutes, { rt });
     },
     { prefix: '/api' },
   );

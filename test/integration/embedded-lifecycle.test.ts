@@ -136,6 +136,20 @@ describe('thads serve on the embedded PostgreSQL', () => {
     expect(dup.stderr).toContain('CONFLICT');
   });
 
+  it('bootstraps a new installation without the demo: the national unit exists for the first administrator', async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'thads-nodemo-'));
+    try {
+      const env = { THADS_DATA_DIR: fresh, THADS_DEMO: 'false' };
+      const add = cli(['user', 'add', '--username', 'quan.tri', '--name', 'Quản trị hệ thống', '--role', 'admin', '--unit', 'VN', '--password', 'QuanTri2026abc'], env);
+      expect(add.stderr + add.stdout).toContain('Đã tạo người dùng quan.tri');
+      const list = cli(['office', 'list', '--all'], env);
+      expect(list.stdout).toContain('VN');
+      expect(list.stdout).not.toContain('LA-CT');
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('reports every configuration problem at once and exits non-zero', () => {
     const r = cli(['serve'], { PORT: 'abc', LOGIN_MAX_FAILURES: '0', DATABASE_URL: 'mysql://x' });
     expect(r.status).toBe(2);

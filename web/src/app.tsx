@@ -20,6 +20,11 @@ const MyWorkPage = lazy(() => import('./pages/cases/my-work.page').then((m) => (
 const CaseListPage = lazy(() => import('./pages/cases/case-list.page').then((m) => ({ default: m.CaseListPage })));
 const CaseNewPage = lazy(() => import('./pages/cases/case-new.page').then((m) => ({ default: m.CaseNewPage })));
 const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page').then((m) => ({ default: m.CaseDetailPage })));
+// Statistics (web/src/pages/statistics).
+const StatisticsDashboardPage = lazy(() => import('./pages/statistics/dashboard.page').then((m) => ({ default: m.DashboardPage })));
+const StatisticsFormsPage = lazy(() => import('./pages/statistics/forms.page').then((m) => ({ default: m.FormsPage })));
+const StatisticsTargetsPage = lazy(() => import('./pages/statistics/targets.page').then((m) => ({ default: m.TargetsPage })));
+const PeriodClosePage = lazy(() => import('./pages/statistics/period-close.page').then((m) => ({ default: m.PeriodClosePage })));
 
 function guarded(permission: string, page: ReactNode) {
   return (
@@ -46,13 +51,11 @@ export function App() {
                   <Route path={paths.caseList} element={guarded('cases.read', <CaseListPage />)} />
                   <Route path={`${paths.caseList}/*`} element={guarded('cases.read', <CaseDetailPage />)} />
                   <Route path={paths.caseNew} element={guarded('cases.write', <CaseNewPage />)} />
-                  <Route
-                    path={paths.statistics}
-                    element={guarded(
-                      'statistics.read',
-                      <AreaPage title="nav.statistics" description="area.statistics.description" />,
-                    )}
-                  />
+                  <Route path={paths.statistics} element={<Navigate to={paths.statisticsOverview} replace />} />
+                  <Route path={paths.statisticsOverview} element={guarded('statistics.read', <StatisticsDashboardPage />)} />
+                  <Route path={paths.statisticsForms} element={guarded('statistics.read', <StatisticsFormsPage />)} />
+                  <Route path={paths.statisticsTargets} element={guarded('statistics.close', <StatisticsTargetsPage />)} />
+                  <Route path={paths.statisticsClose} element={guarded('statistics.read', <PeriodClosePage />)} />
                   <Route
                     path={paths.mobilisation}
                     element={guarded(

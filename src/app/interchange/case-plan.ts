@@ -4,7 +4,7 @@ import { replay } from '../../domain/cases/case-ledger.js';
 import type { CaseEvent, CaseFacts, CaseState } from '../../domain/cases/case-types.js';
 import { validateNewCase } from '../../domain/cases/case-validation.js';
 import { eventToRecord, factsToRecord } from './interchange-mapping.js';
-import { domainFieldToPath, type ImportIssue } from './issues.js';
+import { domainFieldToPath, type ImportIssue, type Source } from './issues.js';
 import { toJsonLine } from './json-line.js';
 import { loadStoredCases } from './case-store.js';
 import type { Located, ParsedCase, ParsedFiles } from './read-records.js';
@@ -18,6 +18,7 @@ export interface NewCase {
 }
 /** An existing case whose stored events are a prefix of the file's: the rest is appended. */
 export interface AppendedCase extends NewCase {
+  src: Source;
   /** Version (= last event seq) in the database; new events take seq fromVersion+1… */
   fromVersion: number;
   newEvents: CaseEvent[];
@@ -52,7 +53,7 @@ export async function planCases(tx: Tx, parsed: ParsedFiles, refs: ReferencePlan
     const chunk = cases.slice(i, i + CHUNK);
     const ids = chunk.map((c) => c.rec.facts.id);
     const present = await tx.selectFrom('cases').select('id').where('id', '=', sql<string>`ANY(${ids}::text[])`).execute();
-    const stored = await loadStoredCases(tx, present.map((r) => r.id), officeCode, true);
+    const stored = await loadStoredCases(tx, present.map((r) => r.id), officeCode);
     for (const { src, rec } of chunk) {
       const at = (field: string, message: string) => issues.push({ ...src, field, message });
       checkReferences(rec, refs, at);
@@ -70,7 +71,7 @@ export async function planCases(tx: Tx, parsed: ParsedFiles, refs: ReferencePlan
         const outcome = compareWithStored(rec, existing.facts, existing.events, at);
         if (outcome === 'same') plan.skipped++;
         else if (outcome === 'prefix') {
-          plan.appended.push({ facts: rec.facts, events: rec.events, state: r.value, fromVersion: existing.version, newEvents: rec.events.slice(existing.events.length) });
+          plan.appended.push({ src, facts: rec.facts, events: rec.events, state: r.value, fromVersion: existing.version, newEvents: rec.events.slice(existing.events.length) });
         }
       }
       if (++done % 1000 === 0) onCase?.(done);
@@ -119,4 +120,21 @@ function compareWithStored(c: ParsedCase, facts: CaseFacts, events: readonly Cas
     return 'conflict';
   }
   return c.events.length === events.length ? 'same' : 'prefix';
+}
+
+/**
+ * Locks the cases that get new events and checks that nobody recorded an event since they were read
+ * (cases that are only compared are not locked: a re-import of a large file writes nothing).
+ */
+export async function lockAppended(tx: Tx, cases: readonly AppendedCase[], issues: ImportIssue[]): Promise<void> {
+  for (let i = 0; i < cases.length; i += CHUNK) {
+    const chunk = cases.slice(i, i + CHUNK);
+    const rows = await tx.selectFrom('cases').select(['id', 'version']).where('id', '=', sql<string>`ANY(${chunk.map((c) => c.facts.id)}::text[])`).forUpdate().execute();
+    const version = new Map(rows.map((r) => [r.id, r.version]));
+    for (const c of chunk) {
+      if (version.get(c.facts.id) !== c.fromVersion) {
+        issues.push({ ...c.src, field: 'events', message: `Việc "${c.facts.id}" vừa được cập nhật trong lúc nhập; hãy chạy lại lệnh nhập.` });
+      }
+    }
+  }
 }

@@ -12,15 +12,13 @@ export interface StoredCase {
 
 /**
  * Loads many cases at once (four queries for the whole list, not four per case): used by export pages and
- * by import to compare existing cases. With `forUpdate` the case rows stay locked until the transaction ends.
+ * by import to compare existing cases.
  */
-export async function loadStoredCases(db: DbOrTx, ids: readonly string[], officeCode: (id: number) => string, forUpdate = false): Promise<Map<string, StoredCase>> {
+export async function loadStoredCases(db: DbOrTx, ids: readonly string[], officeCode: (id: number) => string): Promise<Map<string, StoredCase>> {
   const out = new Map<string, StoredCase>();
   if (ids.length === 0) return out;
   const list = [...ids];
-  let q = db.selectFrom('cases').selectAll().where('id', '=', sql<string>`ANY(${list}::text[])`).orderBy('id');
-  if (forUpdate) q = q.forUpdate();
-  const rows = await q.execute();
+  const rows = await db.selectFrom('cases').selectAll().where('id', '=', sql<string>`ANY(${list}::text[])`).orderBy('id').execute();
   const [parties, obligations, events] = await Promise.all([
     db.selectFrom('case_parties').selectAll().where('case_id', '=', sql<string>`ANY(${list}::text[])`).orderBy('case_id').orderBy('seq').execute(),
     db.selectFrom('case_obligations').select(['case_id', 'id', 'kind', 'beneficiary', 'label', 'amount', 'value']).where('case_id', '=', sql<string>`ANY(${list}::text[])`).orderBy('case_id').orderBy('seq').execute(),

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { IsoDate } from '../../domain/calendar/index.js';
 import { outstandingOf, totalOutstanding } from '../../domain/cases/case-ledger.js';
@@ -9,107 +9,123 @@ import { caseSearchText } from '../cases.service.js';
 import type { AppendedCase, NewCase } from './case-plan.js';
 
 /**
- * Bulk writing of imported cases: each case's final state is already computed (replay); its projection is
+ * Bulk writing of imported cases. Each case's final state is already computed (replay); its projection is
  * computed with the same pieces CasesService.projection uses (totalOutstanding, nextDeadline,
- * caseSearchText), and rows go in with one multi-row statement per table per batch
- * (json_populate_recordset: one parameter, no 65,535-parameter limit). While PostgreSQL runs one batch,
- * the next is built.
+ * caseSearchText). A batch of cases is ONE statement (data-modifying CTEs; foreign keys are checked at its
+ * end) whose rows arrive as one array parameter per column (unnest): one round trip per batch, no
+ * 65,535-parameter limit, and PostgreSQL works on one batch while Node builds the next.
  */
 export interface WriteContext {
   unitId: (code: string) => number;
   today: IsoDate;
-  batchSize?: number;
-  onWritten?: (n: number) => void;
+  batchSize?: number | undefined;
+  onWritten?: ((n: number) => void) | undefined;
 }
 
-const CASE_COLS = [
-  'id', 'office_id', 'decision_number', 'decision_date', 'accepted_on', 'initiation', 'category', 'judgment_number', 'judgment_date', 'court',
-  'commune_code', 'initial_enforcer', 'status', 'status_since', 'holding_office_id', 'enforcer_code', 'last_event_on', 'total_amount',
-  'outstanding', 'next_step', 'next_due', 'state', 'version', 'search_text',
+type Cols = readonly (readonly [name: string, type: string])[];
+const CASE_COLS: Cols = [
+  ['id', 'text'], ['office_id', 'int'], ['decision_number', 'text'], ['decision_date', 'date'], ['accepted_on', 'date'], ['initiation', 'text'],
+  ['category', 'text'], ['judgment_number', 'text'], ['judgment_date', 'date'], ['court', 'text'], ['commune_code', 'text'], ['initial_enforcer', 'text'],
+  ['total_amount', 'int8'], ['search_text', 'text'],
 ];
-const PARTY_COLS = ['case_id', 'seq', 'role', 'kind', 'name', 'id_number', 'address'];
-const OBLIGATION_COLS = ['case_id', 'id', 'seq', 'kind', 'beneficiary', 'label', 'amount', 'value', 'paid', 'reduced', 'performed', 'disbursed', 'outstanding'];
-const EVENT_COLS = ['case_id', 'seq', 'type', '"on"', 'data'];
+const PROJECTION_COLS: Cols = [
+  ['id', 'text'], ['status', 'text'], ['status_since', 'date'], ['holding_office_id', 'int'], ['enforcer_code', 'text'], ['last_event_on', 'date'],
+  ['outstanding', 'int8'], ['next_step', 'text'], ['next_due', 'date'], ['state', 'jsonb'], ['version', 'int'],
+];
+const PARTY_COLS: Cols = [['case_id', 'text'], ['seq', 'int'], ['role', 'text'], ['kind', 'text'], ['name', 'text'], ['id_number', 'text'], ['address', 'text']];
+const OBLIGATION_COLS: Cols = [
+  ['case_id', 'text'], ['id', 'text'], ['seq', 'int'], ['kind', 'text'], ['beneficiary', 'text'], ['label', 'text'], ['amount', 'int8'], ['value', 'int8'],
+  ['paid', 'int8'], ['reduced', 'int8'], ['performed', 'bool'], ['disbursed', 'int8'], ['outstanding', 'int8'],
+];
+const PROGRESS_COLS: Cols = [['case_id', 'text'], ['id', 'text'], ['paid', 'int8'], ['reduced', 'int8'], ['performed', 'bool'], ['disbursed', 'int8'], ['outstanding', 'int8']];
+const EVENT_COLS: Cols = [['case_id', 'text'], ['seq', 'int'], ['type', 'text'], ['on', 'date'], ['data', 'jsonb']];
 
-const insertFrom = (table: string, cols: string[], json: string) =>
-  sql`INSERT INTO ${sql.table(table)} (${sql.raw(cols.join(', '))}) SELECT ${sql.raw(cols.join(', '))} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json}::json)`;
+type Value = string | number | boolean | null;
+type Row = Value[];
+const names = (cols: Cols) => sql.join(cols.map(([n]) => sql.ref(n)));
+const element = (v: Value): string => {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return /["\\]/.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
+};
+/** `unnest($1::text[], $2::int[], …) AS alias(col, …)`: the rows of a batch, one array literal per column. */
+function rowsOf(cols: Cols, rows: readonly Row[], alias: string): RawBuilder<unknown> {
+  const arrays = cols.map(([, type], i) => {
+    const parts = new Array<string>(rows.length);
+    for (let r = 0; r < rows.length; r++) parts[r] = element(rows[r]![i]!);
+    return sql`${`{${parts.join(',')}}`}::${sql.raw(type)}[]`;
+  });
+  return sql`unnest(${sql.join(arrays)}) AS ${sql.raw(alias)}(${names(cols)})`;
+}
+const insert = (table: string, cols: Cols, rows: readonly Row[], alias: string) => sql`INSERT INTO ${sql.table(table)} (${names(cols)}) SELECT * FROM ${rowsOf(cols, rows, alias)}`;
 
-/** The projection columns of a case (what lists and deadline queues read), as a JSON object text. */
-function projectionJson(facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], version: number, ctx: WriteContext): string {
+function projectionRow(facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], version: number, ctx: WriteContext): Row {
   const next = nextDeadline(facts, state, events, ctx.today);
-  const p = {
-    status: state.status, status_since: state.statusSince, holding_office_id: ctx.unitId(state.office), enforcer_code: state.enforcer,
-    last_event_on: state.lastEventOn, outstanding: totalOutstanding(facts, state).toString(), next_step: next?.code ?? null, next_due: next?.due ?? null,
-    version, id: facts.id,
-  };
-  return `${JSON.stringify(p).slice(0, -1)},"state":${stateToJson(state)}}`;
+  return [
+    facts.id, state.status, state.statusSince, ctx.unitId(state.office), state.enforcer, state.lastEventOn, totalOutstanding(facts, state).toString(),
+    next?.code ?? null, next?.due ?? null, stateToJson(state), version,
+  ];
 }
 
-function obligationRows(facts: CaseFacts, state: CaseState) {
-  return facts.obligations.map((o, i) => {
-    const pr = state.progress[o.id]!;
-    return {
-      case_id: facts.id, id: o.id, seq: i + 1, kind: o.kind, beneficiary: o.beneficiary, label: o.label,
-      amount: o.kind === 'money' ? o.amount.toString() : null, value: o.kind === 'non_money' && o.value !== null ? o.value.toString() : null,
-      paid: pr.paid.toString(), reduced: pr.reduced.toString(), performed: pr.performed, disbursed: pr.disbursed.toString(), outstanding: outstandingOf(o, pr).toString(),
-    };
+function progressRows(facts: CaseFacts, state: CaseState): Row[] {
+  return facts.obligations.map((o) => {
+    const p = state.progress[o.id]!;
+    return [facts.id, o.id, p.paid.toString(), p.reduced.toString(), p.performed, p.disbursed.toString(), outstandingOf(o, p).toString()];
   });
 }
 
-const eventRows = (caseId: string, events: readonly CaseEvent[], fromSeq: number) =>
-  events.map((e, i) => ({ case_id: caseId, seq: fromSeq + i + 1, type: e.type, on: e.on, data: eventData(e) }));
+const eventRows = (caseId: string, events: readonly CaseEvent[], fromSeq: number): Row[] =>
+  events.map((e, i) => [caseId, fromSeq + i + 1, e.type, e.on, JSON.stringify(eventData(e))]);
 
-function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext) {
-  const cases: string[] = [];
-  const parties: unknown[] = [];
-  const obligations: unknown[] = [];
-  const events: unknown[] = [];
+function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): RawBuilder<unknown> {
+  const cases: Row[] = [];
+  const parties: Row[] = [];
+  const obligations: Row[] = [];
+  const events: Row[] = [];
   for (const c of batch) {
     const f = c.facts;
     const total = f.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
-    const facts = {
-      office_id: ctx.unitId(f.office), decision_number: f.decision.number, decision_date: f.decision.date, accepted_on: f.acceptedOn,
-      initiation: f.initiation, category: f.category, judgment_number: f.judgment.number, judgment_date: f.judgment.date, court: f.judgment.court,
-      commune_code: f.commune, initial_enforcer: f.enforcer, total_amount: total.toString(), search_text: caseSearchText(f),
-    };
-    cases.push(`${JSON.stringify(facts).slice(0, -1)},${projectionJson(f, c.state, c.events, c.events.length, ctx).slice(1)}`);
-    f.parties.forEach((p, i) => parties.push({ case_id: f.id, seq: i + 1, role: p.role, kind: p.kind, name: p.name, id_number: p.idNumber, address: p.address }));
-    obligations.push(...obligationRows(f, c.state));
+    cases.push([
+      f.id, ctx.unitId(f.office), f.decision.number, f.decision.date, f.acceptedOn, f.initiation, f.category, f.judgment.number, f.judgment.date,
+      f.judgment.court, f.commune, f.enforcer, total.toString(), caseSearchText(f),
+      ...projectionRow(f, c.state, c.events, c.events.length, ctx).slice(1),
+    ]);
+    f.parties.forEach((p, i) => parties.push([f.id, i + 1, p.role, p.kind, p.name, p.idNumber, p.address]));
+    const progress = progressRows(f, c.state);
+    f.obligations.forEach((o, i) => {
+      const amount = o.kind === 'money' ? o.amount.toString() : null;
+      const value = o.kind === 'non_money' && o.value !== null ? o.value.toString() : null;
+      obligations.push([f.id, o.id, i + 1, o.kind, o.beneficiary, o.label, amount, value, ...progress[i]!.slice(2)]);
+    });
     events.push(...eventRows(f.id, c.events, 0));
   }
-  return [
-    insertFrom('cases', CASE_COLS, `[${cases.join(',')}]`),
-    insertFrom('case_parties', PARTY_COLS, JSON.stringify(parties)),
-    insertFrom('case_obligations', OBLIGATION_COLS, JSON.stringify(obligations)),
-    ...(events.length ? [insertFrom('case_events', EVENT_COLS, JSON.stringify(events))] : []),
-  ];
+  return sql`WITH c AS (${insert('cases', [...CASE_COLS, ...PROJECTION_COLS.slice(1)], cases, 'c_rows')}),
+    pa AS (${insert('case_parties', PARTY_COLS, parties, 'pa_rows')}),
+    ob AS (${insert('case_obligations', OBLIGATION_COLS, obligations, 'ob_rows')})
+    ${insert('case_events', EVENT_COLS, events, 'ev_rows')}`;
 }
 
-function buildAppendBatch(batch: readonly AppendedCase[], ctx: WriteContext) {
-  const cases = batch.map((c) => projectionJson(c.facts, c.state, c.events, c.fromVersion + c.newEvents.length, ctx));
-  const obligations = batch.flatMap((c) => obligationRows(c.facts, c.state));
+function buildAppendBatch(batch: readonly AppendedCase[], ctx: WriteContext): RawBuilder<unknown> {
+  const projections = batch.map((c) => projectionRow(c.facts, c.state, c.events, c.fromVersion + c.newEvents.length, ctx));
+  const progress = batch.flatMap((c) => progressRows(c.facts, c.state));
   const events = batch.flatMap((c) => eventRows(c.facts.id, c.newEvents, c.fromVersion));
-  return [
-    sql`UPDATE cases c SET status = v.status, status_since = v.status_since, holding_office_id = v.holding_office_id, enforcer_code = v.enforcer_code,
-          last_event_on = v.last_event_on, outstanding = v.outstanding, next_step = v.next_step, next_due = v.next_due, state = v.state,
-          version = v.version, updated_at = now()
-        FROM json_populate_recordset(NULL::cases, ${`[${cases.join(',')}]`}::json) v WHERE c.id = v.id`,
-    sql`UPDATE case_obligations o SET paid = v.paid, reduced = v.reduced, performed = v.performed, disbursed = v.disbursed, outstanding = v.outstanding
-        FROM json_populate_recordset(NULL::case_obligations, ${JSON.stringify(obligations)}::json) v WHERE o.case_id = v.case_id AND o.id = v.id`,
-    insertFrom('case_events', EVENT_COLS, JSON.stringify(events)),
-  ];
+  const set = (cols: Cols) => sql.join(cols.map(([n]) => sql`${sql.ref(n)} = ${sql.ref(`v.${n}`)}`));
+  return sql`WITH c AS (
+      UPDATE cases c SET ${set(PROJECTION_COLS.slice(1))}, updated_at = now() FROM ${rowsOf(PROJECTION_COLS, projections, 'v')} WHERE c.id = v.id),
+    o AS (
+      UPDATE case_obligations o SET ${set(PROGRESS_COLS.slice(2))} FROM ${rowsOf(PROGRESS_COLS, progress, 'v')} WHERE o.case_id = v.case_id AND o.id = v.id)
+    ${insert('case_events', EVENT_COLS, events, 'ev_rows')}`;
 }
 
-async function inBatches<T>(tx: Tx, items: readonly T[], ctx: WriteContext, build: (b: readonly T[]) => ReturnType<typeof buildInsertBatch>): Promise<void> {
+async function inBatches<T>(tx: Tx, items: readonly T[], ctx: WriteContext, build: (b: readonly T[]) => RawBuilder<unknown>): Promise<void> {
   const size = ctx.batchSize ?? 1000;
   let pending: Promise<unknown> | null = null;
   for (let i = 0; i < items.length; i += size) {
-    const statements = build(items.slice(i, i + size));
+    const statement = build(items.slice(i, i + size));
     if (pending) await pending;
-    pending = (async () => {
-      for (const s of statements) await s.execute(tx);
-      ctx.onWritten?.(Math.min(i + size, items.length));
-    })();
+    const written = Math.min(i + size, items.length);
+    pending = statement.execute(tx).then(() => ctx.onWritten?.(written));
     // A failure surfaces at the next await; keep it from being reported as unhandled meanwhile.
     pending.catch(() => undefined);
   }
@@ -121,24 +137,24 @@ export async function insertCases(tx: Tx, cases: readonly NewCase[], ctx: WriteC
   await inBatches(tx, cases, ctx, (b) => buildInsertBatch(b, ctx));
 }
 
-/** Appends the new events of existing cases and rewrites their projection. */
+/** Appends the new events of existing cases and rewrites their projection and obligation progress. */
 export async function appendToCases(tx: Tx, cases: readonly AppendedCase[], ctx: WriteContext): Promise<void> {
   await inBatches(tx, cases, { ...ctx, onWritten: undefined }, (b) => buildAppendBatch(b, ctx));
 }
 
 /** Raises case_counters to the highest imported sequence per office and year (ids CODE-YYYY-NNNNN). */
 export async function raiseCaseCounters(tx: Tx, ids: Iterable<string>, unitIdOf: (code: string) => number | undefined): Promise<void> {
-  const max = new Map<string, { office_id: number; fiscal_year: number; last: number }>();
+  const max = new Map<string, Row>();
   for (const id of ids) {
     const m = /^(.+)-(\d{4})-(\d{1,9})$/.exec(id);
     const officeId = m ? unitIdOf(m[1]!) : undefined;
     if (!m || officeId === undefined) continue;
     const key = `${officeId}|${m[2]}`;
     const n = Number(m[3]);
-    if ((max.get(key)?.last ?? 0) < n) max.set(key, { office_id: officeId, fiscal_year: Number(m[2]), last: n });
+    if (((max.get(key)?.[2] as number | undefined) ?? 0) < n) max.set(key, [officeId, Number(m[2]), n]);
   }
   if (max.size === 0) return;
-  await sql`INSERT INTO case_counters (office_id, fiscal_year, last)
-            SELECT office_id, fiscal_year, last FROM json_populate_recordset(NULL::case_counters, ${JSON.stringify([...max.values()])}::json)
+  const cols: Cols = [['office_id', 'int'], ['fiscal_year', 'int'], ['last', 'int']];
+  await sql`${insert('case_counters', cols, [...max.values()], 'v')}
             ON CONFLICT (office_id, fiscal_year) DO UPDATE SET last = GREATEST(case_counters.last, EXCLUDED.last)`.execute(tx);
 }

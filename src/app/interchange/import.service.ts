@@ -4,7 +4,7 @@ import { appendAudit, type RequestContext } from '../../repositories/audit.repos
 import { systemClock, type Clock } from '../auth.service.js';
 import { todayInVietnam } from '../cases.service.js';
 import type { UnitDirectory } from '../unit-directory.js';
-import { planCases } from './case-plan.js';
+import { lockAppended, planCases } from './case-plan.js';
 import { appendToCases, insertCases, raiseCaseCounters } from './case-write.js';
 import type { ImportIssue } from './issues.js';
 import { readRecords } from './read-records.js';
@@ -39,6 +39,7 @@ class ImportRejected extends Error {
   }
 }
 
+/** Who the audit trail names for a command-line import. */
 export const IMPORT_CONTEXT: RequestContext = { userId: null, username: 'thads import', ip: null, userAgent: 'thads import' };
 
 /**
@@ -57,6 +58,7 @@ export class ImportService {
   async run(files: readonly string[], opts: { ctx?: RequestContext; onProgress?: (p: ImportProgress) => void; batchSize?: number } = {}): Promise<ImportResult> {
     const started = Date.now();
     const progress = opts.onProgress ?? (() => undefined);
+    progress({ phase: 'parse', done: 0, total: null });
     const parsed = await readRecords(files, (n) => progress({ phase: 'parse', done: n, total: null }));
     const issues = [...parsed.issues];
     try {
@@ -67,13 +69,16 @@ export class ImportService {
         const refs = planReferences(parsed, dbRefs, issues);
         const codeById = new Map(dbRefs.units.map((u) => [u.id, u.code]));
         const total = parsed.cases.length;
+        progress({ phase: 'validate', done: 0, total });
         const plan = await planCases(tx, parsed, refs, issues, (id) => codeById.get(id) ?? String(id), (n) => progress({ phase: 'validate', done: n, total }));
+        if (issues.length === 0) await lockAppended(tx, plan.appended, issues);
         if (issues.length) throw new ImportRejected(issues);
 
         const ids = await writeReferences(tx, refs);
         const unitId = (code: string) => ids.get(code)!;
         const ctx = { unitId, today: todayInVietnam(this.clock), batchSize: opts.batchSize };
         const toWrite = plan.created.length + plan.appended.length;
+        progress({ phase: 'write', done: 0, total: toWrite });
         await insertCases(tx, plan.created, { ...ctx, onWritten: (n) => progress({ phase: 'write', done: n, total: toWrite }) });
         await appendToCases(tx, plan.appended, ctx);
         if (plan.appended.length) progress({ phase: 'write', done: toWrite, total: toWrite });

@@ -60,19 +60,27 @@ const percent = z.unknown().transform((v, ctx) => {
 
 const fiscalYear = z.number({ message: 'Năm tài chính phải là số nguyên (ví dụ 2016).' }).int({ message: 'Năm tài chính phải là số nguyên (ví dụ 2016).' }).min(2000).max(2100);
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** True when a YYYY-MM-DD text names a day of the calendar (no 2025-02-29, no 2025-13-01). */
+export function dateExists(s: string): boolean {
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+}
+
 /** A calendar date written YYYY-MM-DD that exists. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'Ngày không tồn tại.' });
+  .refine(dateExists, { message: 'Ngày không tồn tại.' });
 
 const text = (max: number) => z.string().max(max).refine((s) => s.trim().length > 0, { message: 'Không được để trống.' });
 const optionalText = (max: number) => z.string().max(max).nullish().transform((v) => (v && v.trim() ? v : null));
 const code = text(60);
 
+/** `office`: a unit of the THADS organisation (national, province, office) with validity and successor. */
 export const officeRecord = z.strictObject({
   type: z.literal('office'),
   code,
@@ -85,12 +93,15 @@ export const officeRecord = z.strictObject({
 });
 export type OfficeRecord = z.output<typeof officeRecord>;
 
+/** `commune`: an administrative commune and the office that covers it. */
 export const communeRecord = z.strictObject({ type: z.literal('commune'), code, name: text(300), office: code });
 export type CommuneRecord = z.output<typeof communeRecord>;
 
+/** `enforcer`: a Chấp hành viên of an office. */
 export const enforcerRecord = z.strictObject({ type: z.literal('enforcer'), code, name: text(300), office: code });
 export type EnforcerRecord = z.output<typeof enforcerRecord>;
 
+/** `target`: an office's yearly targets, in percent of cases and of money. */
 export const targetRecord = z.strictObject({ type: z.literal('target'), office: code, fiscal_year: fiscalYear, cases: percent, money: percent });
 export type TargetRecord = z.output<typeof targetRecord>;
 
@@ -111,6 +122,7 @@ const obligation = z.discriminatedUnion('kind', [
 const on = isoDate;
 const ground = text(500);
 const ref = text(60);
+/** One event of a case (domain.md §3), `disbursed` included (an extension of the format). */
 export const eventRecord = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('enforcer_assigned'), on, enforcer: ref }),
   z.strictObject({ type: z.literal('verified'), on, result: z.enum(['has_means', 'no_means']) }),
@@ -136,6 +148,7 @@ export const eventRecord = z.discriminatedUnion('type', [
 ]);
 export type EventRecord = z.output<typeof eventRecord>;
 
+/** `case`: the facts of domain.md §2 with the case's events in date order. */
 export const caseRecord = z.strictObject({
   type: z.literal('case'),
   id: z.string().regex(/^[A-Za-z0-9._/-]{3,60}$/, { message: 'Mã việc gồm 3–60 ký tự: chữ, số, dấu . _ / -.' }),
@@ -153,5 +166,6 @@ export const caseRecord = z.strictObject({
 });
 export type CaseRecord = z.output<typeof caseRecord>;
 
+/** The schema of each record type, by `type`. */
 export const RECORD_SCHEMAS = { office: officeRecord, commune: communeRecord, enforcer: enforcerRecord, target: targetRecord, case: caseRecord } as const;
 export type RecordType = keyof typeof RECORD_SCHEMAS;

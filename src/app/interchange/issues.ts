@@ -73,7 +73,10 @@ export function vietnameseMessage(iss: Issue): string {
       return `Trường không có trong định dạng: ${iss.keys.join(', ')}.`;
     case 'invalid_union':
       if ('options' in iss && Array.isArray(iss.options)) {
-        return `Loại không hợp lệ ${JSON.stringify(iss.input)}; chọn một trong: ${(iss.options as unknown[]).map(String).join(', ')}.`;
+        const key = 'discriminator' in iss && typeof iss.discriminator === 'string' ? iss.discriminator : 'type';
+        const given = iss.input !== null && typeof iss.input === 'object' ? (iss.input as Record<string, unknown>)[key] : iss.input;
+        const what = given === undefined ? 'Thiếu trường bắt buộc' : `Loại không hợp lệ ${JSON.stringify(given)}`;
+        return `${what}; chọn một trong: ${(iss.options as unknown[]).map(String).join(', ')}.`;
       }
       break;
     default:

@@ -64,14 +64,13 @@ const LEVEL_VI: Record<Level, string> = { national: 'trung ương', province: 't
 const REFORM_EVE = '2025-06-30';
 
 /** Keeps the first record per key; a later one with other content is an error naming the first. */
-function unique<T>(items: Located<T>[], key: (r: T) => string, what: string, issues: ImportIssue[]): Located<T>[] {
+function unique<T>(items: Located<T>[], key: (r: T) => string, field: string, what: (r: T) => string, issues: ImportIssue[]): Located<T>[] {
   const seen = new Map<string, Located<T>>();
   for (const it of items) {
-    const k = key(it.rec);
-    const first = seen.get(k);
-    if (!first) seen.set(k, it);
+    const first = seen.get(key(it.rec));
+    if (!first) seen.set(key(it.rec), it);
     else if (JSON.stringify(first.rec) !== JSON.stringify(it.rec)) {
-      issues.push({ ...it.src, field: what === 'target' ? 'fiscal_year' : 'code', message: `${k.replace('|', ', năm ')} đã khai ở ${first.src.file}:${first.src.line} với nội dung khác.` });
+      issues.push({ ...it.src, field, message: `${what(it.rec)} đã khai ở ${first.src.file}:${first.src.line} với nội dung khác.` });
     }
   }
   return [...seen.values()];
@@ -84,7 +83,7 @@ export function planReferences(p: ParsedFiles, db: DbReferences, issues: ImportI
     units: new Map(db.units.map((u) => [u.code, { code: u.code, level: u.level, validTo: u.validTo }])),
     enforcers: new Set([...db.enforcers.keys(), ...p.broken.enforcer]), communes: new Set([...db.communes.keys(), ...p.broken.commune]), skipped: 0,
   };
-  const offices = unique(p.offices, (r) => r.code, 'office', issues);
+  const offices = unique(p.offices, (r) => r.code, 'code', (r) => `Đơn vị "${r.code}"`, issues);
   for (const o of offices) if (!plan.units.has(o.rec.code)) plan.units.set(o.rec.code, { code: o.rec.code, level: o.rec.level, validTo: o.rec.valid_to });
   const known = (code: string) => plan.units.has(code) || p.broken.office.has(code);
   const unknownUnit = (code: string) => `Không có đơn vị mã "${code}" trong tệp hay trong cơ sở dữ liệu.`;
@@ -133,7 +132,7 @@ export function planReferences(p: ParsedFiles, db: DbReferences, issues: ImportI
     return false;
   };
   planCommunes(p.communes, db, plan, issues, officeRef);
-  for (const { src, rec } of unique(p.enforcers, (r) => r.code, 'enforcer', issues)) {
+  for (const { src, rec } of unique(p.enforcers, (r) => r.code, 'code', (r) => `Chấp hành viên "${r.code}"`, issues)) {
     if (!officeRef(src, rec.office)) continue;
     const existing = db.enforcers.get(rec.code);
     if (!existing) plan.newEnforcers.push(rec);
@@ -142,7 +141,7 @@ export function planReferences(p: ParsedFiles, db: DbReferences, issues: ImportI
     } else plan.skipped++;
     plan.enforcers.add(rec.code);
   }
-  for (const { src, rec } of unique(p.targets, (r) => `${r.office}|${r.fiscal_year}`, 'target', issues)) {
+  for (const { src, rec } of unique(p.targets, (r) => `${r.office}|${r.fiscal_year}`, 'fiscal_year', (r) => `Chỉ tiêu năm ${r.fiscal_year} của "${r.office}"`, issues)) {
     if (!officeRef(src, rec.office)) continue;
     const existing = db.targets.get(`${rec.office}|${rec.fiscal_year}`);
     if (!existing) plan.newTargets.push(rec);

@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_cases.js';
+import * as m0003 from './0003_statistics.js';
+import * as m0004 from './0004_period_closes.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_cases': m0002,
+  '0003_statistics': m0003,
+  '0004_period_closes': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

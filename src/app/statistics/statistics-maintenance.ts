@@ -1,0 +1,294 @@
+import { sql } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../db/database.js';
+import type { IsoDate } from '../../domain/calendar/index.js';
+import type { CaseEvent, CaseFacts, Category, Initiation, Obligation } from '../../domain/cases/case-types.js';
+import { CASE_BASE_KEYS, caseContribution, fiscalYearOf, MONEY_BASE_KEYS, type StatisticsPolicies } from '../../domain/statistics/index.js';
+import { eventData } from '../../repositories/case-codec.js';
+import { effectiveEvents, type StoredEvent } from '../../repositories/cases.repository.js';
+import {
+  addSnapshotDeltas, insertDerivedRows, readSnapshotState, replaceCaseRows, truncateDerivedRows, writeSnapshotState,
+  type DerivedRows, type SnapshotDelta, type SnapshotState,
+} from '../../repositories/statistics.repository.js';
+import { deriveCase } from './case-derivation.js';
+import { firstSnapshotDateOf, fiscalYearStartOf, monthEndOf, snapshotDatesBetween } from './months.js';
+import { currentPolicies, snapshotPolicyKey, sqlGrounds } from './policies.js';
+import { snapshotFromPreviousSql, snapshotInsertSql } from './queries/report.query.js';
+
+/**
+ * Keeping the statistics current (statistics.md; design in ARCHITECTURE.md of this module):
+ *  - every case write calls refreshCaseStatistics in its transaction: the case's derived rows are replaced
+ *    and the snapshot totals get the difference of the case's contributions (domain caseContribution)
+ *    for every snapshot date from the first changed date to the last maintained one;
+ *  - rebuildStatistics recomputes everything in bulk (after an import, a policy change);
+ *  - extendSnapshots adds snapshot dates as time passes.
+ * Writers hold a shared advisory lock, rebuild and extension an exclusive one, so a delta never applies to
+ * totals that are being recomputed.
+ */
+const LOCK_KEY = 7_468_616_473; // "thads" statistics
+
+const lockShared = (tx: Tx) => sql`SELECT pg_advisory_xact_lock_shared(${LOCK_KEY}::bigint)`.execute(tx);
+const lockExclusive = (tx: Tx) => sql`SELECT pg_advisory_xact_lock(${LOCK_KEY}::bigint)`.execute(tx);
+
+/** Today in Viet Nam (UTC+7), for the default end of the maintained snapshot dates. */
+export function vietnamToday(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+/** The derived rows of one case, ready for the tables; office codes resolved by `officeId`. */
+export function derivedRowsOf(facts: CaseFacts, events: readonly CaseEvent[], officeId: (code: string) => number): DerivedRows {
+  const d = deriveCase(facts, events);
+  const accepting = officeId(facts.office);
+  return {
+    episodes: d.episodes.map((e) => ({
+      case_id: facts.id, episode_no: e.episodeNo, start_on: e.startOn, started_by: e.startedBy, next_start_on: e.nextStartOn, end_on: e.endOn,
+      end_type: e.endType, partially_performed: e.partiallyPerformed, value_at_start: e.valueAtStart.toString(),
+      outstanding_at_end: e.outstandingAtEnd === null ? null : e.outstandingAtEnd.toString(), initiation: facts.initiation, category: facts.category,
+      commune_code: facts.commune, accepting_office_id: accepting,
+    })),
+    flows: d.flows.map((f) => ({ case_id: facts.id, episode_no: f.episodeNo, on: f.on, kind: f.kind, amount: f.amount.toString() })),
+    states: d.states.map((s) => ({ case_id: facts.id, from_on: s.fromOn, to_on: s.toOn, status: s.status, ground: s.ground, enforcer_code: s.enforcer, bucket_changed: s.bucketChanged })),
+    offices: d.offices.map((o) => ({ case_id: facts.id, office_id: officeId(o.office), from_on: o.fromOn, to_on: o.toOn })),
+  };
+}
+
+const appendRows = (into: DerivedRows, r: DerivedRows) => {
+  into.episodes.push(...r.episodes);
+  into.flows.push(...r.flows);
+  into.states.push(...r.states);
+  into.offices.push(...r.offices);
+};
+
+async function unitIds(db: DbOrTx, codes?: readonly string[]): Promise<Map<string, number>> {
+  let q = db.selectFrom('units').select(['id', 'code']);
+  if (codes) q = q.where('code', 'in', codes.length ? [...codes] : ['']);
+  return new Map((await q.execute()).map((u) => [u.code, u.id]));
+}
+
+const resolver = (ids: Map<string, number>) => (code: string) => {
+  const id = ids.get(code);
+  if (id === undefined) throw new Error(`statistics: unknown office code ${code}`);
+  return id;
+};
+
+const eventKey = (e: CaseEvent) => `${e.type}|${e.on}|${JSON.stringify(eventData(e))}`;
+
+/** The date from which two histories of a case differ (null: the same); events are in date order. */
+export function firstDifferenceOn(before: readonly CaseEvent[], after: readonly CaseEvent[]): IsoDate | null {
+  const n = Math.max(before.length, after.length);
+  for (let i = 0; i < n; i++) {
+    const a = before[i];
+    const b = after[i];
+    if (a && b && eventKey(a) === eventKey(b)) continue;
+    if (a && b) return a.on < b.on ? a.on : b.on;
+    return (a ?? b)!.on;
+  }
+  return null;
+}
+
+const storedGroundsKey = (s: SnapshotState) => (s.policies ? snapshotPolicyKey(s.policies as StatisticsPolicies) : null);
+
+/** True when the snapshot totals exist and were computed with the policies in force. */
+export function snapshotsUsable(s: SnapshotState, policies: StatisticsPolicies): boolean {
+  return s.firstAsOf !== null && s.lastAsOf !== null && storedGroundsKey(s) === snapshotPolicyKey(policies);
+}
+
+export interface CaseWrite {
+  facts: CaseFacts;
+  /** The effective events before the write; null when the case is being created. */
+  before: readonly CaseEvent[] | null;
+  /** The effective events after the write. */
+  after: readonly CaseEvent[];
+}
+
+/**
+ * The hook of every case write (create, record, reverse), in the same transaction: replaces the case's
+ * derived rows and moves the snapshot totals by the change of the case's contributions (statistics.md §2–§4
+ * via the domain's caseContribution) for every maintained snapshot date on or after the first changed date.
+ */
+export async function refreshCaseStatistics(tx: Tx, w: CaseWrite): Promise<void> {
+  await lockShared(tx);
+  const codes = new Set([w.facts.office]);
+  for (const e of [...(w.before ?? []), ...w.after]) if (e.type === 'office_changed') codes.add(e.to);
+  const officeId = resolver(await unitIds(tx, [...codes]));
+  await replaceCaseRows(tx, w.facts.id, derivedRowsOf(w.facts, w.after, officeId));
+
+  const state = await readSnapshotState(tx);
+  const policies = await currentPolicies(tx);
+  if (!snapshotsUsable(state, policies)) return;
+  const changedOn = w.before === null ? w.facts.acceptedOn : firstDifferenceOn(w.before, w.after);
+  if (changedOn === null) return;
+  const first = changedOn > state.firstAsOf! ? changedOn : state.firstAsOf!;
+  const deltas = new Map<string, SnapshotDelta>();
+  const add = (asOf: IsoDate, c: ReturnType<typeof caseContribution>, sign: 1n | -1n) => {
+    if (!c || !c.inScope) return;
+    const id = officeId(c.office);
+    const key = `${asOf}|${id}`;
+    let d = deltas.get(key);
+    if (!d) deltas.set(key, (d = { officeId: id, asOf, fiscalYear: fiscalYearOf(asOf), values: {} }));
+    for (const k of CASE_BASE_KEYS) d.values[`c_${k}`] = (d.values[`c_${k}`] ?? 0n) + sign * BigInt(c.cases[k]);
+    for (const k of MONEY_BASE_KEYS) d.values[`m_${k}`] = (d.values[`m_${k}`] ?? 0n) + sign * c.money[k];
+  };
+  for (const m of snapshotDatesBetween(first, state.lastAsOf!)) {
+    const from = fiscalYearStartOf(m);
+    if (w.before) add(m, caseContribution(w.facts, w.before, from, m, policies), -1n);
+    add(m, caseContribution(w.facts, w.after, from, m, policies), 1n);
+  }
+  await addSnapshotDeltas(tx, [...deltas.values()].filter((d) => Object.values(d.values).some((v) => v !== 0n)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bulk
+
+export interface RebuildOptions {
+  /** First fiscal year of the snapshot totals; default: the first with data (they cost ~5 MB a year at national scale). */
+  fromFiscalYear?: number;
+  /** The totals go up to the end of this date's month; default: the end of the current month. */
+  throughMonthEnd?: IsoDate;
+  /** Today (Viet Nam); default: the system clock. */
+  today?: IsoDate;
+  /** Recompute the per-case rows too (default); false recomputes only the snapshot totals. */
+  derived?: boolean;
+  batchSize?: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface RebuildSummary {
+  cases: number;
+  episodes: number;
+  firstAsOf: IsoDate | null;
+  lastAsOf: IsoDate | null;
+  /** Snapshot dates stored. */
+  snapshots: number;
+}
+
+interface CaseRow {
+  id: string;
+  office_id: number;
+  accepted_on: string;
+  initiation: string;
+  category: string;
+  commune_code: string | null;
+  initial_enforcer: string | null;
+  obligations: { id: string; kind: 'money' | 'non_money'; beneficiary: Obligation['beneficiary']; amount: string | null; value: string | null }[];
+  events: { seq: number; type: string; on: string; data: Record<string, unknown>; reverses_seq: number | null }[] | null;
+}
+
+const loadBatch = (tx: Tx, after: string, limit: number) =>
+  sql<CaseRow>`SELECT c.id, c.office_id, c.accepted_on, c.initiation, c.category, c.commune_code, c.initial_enforcer,
+      (SELECT json_agg(json_build_object('id', o.id, 'kind', o.kind, 'beneficiary', o.beneficiary, 'amount', o.amount::text, 'value', o.value::text) ORDER BY o.seq)
+         FROM case_obligations o WHERE o.case_id = c.id) AS obligations,
+      (SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'on', e."on", 'data', e.data, 'reverses_seq', e.reverses_seq) ORDER BY e.seq)
+         FROM case_events e WHERE e.case_id = c.id) AS events
+    FROM cases c WHERE c.id > ${after} ORDER BY c.id LIMIT ${limit}`.execute(tx);
+
+/** Facts as far as the statistics need them (no parties, judgment or decision). */
+function factsOf(r: CaseRow, officeCode: string): CaseFacts {
+  return {
+    id: r.id, office: officeCode, decision: { number: '', date: r.accepted_on }, acceptedOn: r.accepted_on, initiation: r.initiation as Initiation,
+    category: r.category as Category, judgment: { number: '', date: r.accepted_on, court: '' }, commune: r.commune_code, enforcer: r.initial_enforcer,
+    parties: [],
+    obligations: r.obligations.map((o): Obligation => (o.kind === 'money'
+      ? { id: o.id, kind: 'money', beneficiary: o.beneficiary, label: o.id, amount: BigInt(o.amount!) }
+      : { id: o.id, kind: 'non_money', beneficiary: o.beneficiary, label: o.id, value: o.value === null ? null : BigInt(o.value) })),
+  };
+}
+
+const inTransaction = async <T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  db.isTransaction ? fn(db as Tx) : (db as Db).transaction().execute(fn);
+
+/**
+ * Recomputes the statistics from the case register: every case's derived rows (in batches: cases, their
+ * obligations and events read with one query per batch, rows computed with the domain, written with one
+ * multi-row statement per batch), then the snapshot totals (one grouped query per snapshot date over the
+ * derived rows). Runs in the given transaction (e.g. an import's) or in its own.
+ */
+export async function rebuildStatistics(db: Db | Tx, opts: RebuildOptions = {}): Promise<RebuildSummary> {
+  return inTransaction(db, async (tx) => {
+    await lockExclusive(tx);
+    const log = opts.onProgress ?? (() => undefined);
+    let cases = 0;
+    if (opts.derived !== false) {
+      await truncateDerivedRows(tx);
+      const ids = await unitIds(tx);
+      const codes = new Map([...ids].map(([code, id]) => [id, code]));
+      const officeId = resolver(ids);
+      const size = opts.batchSize ?? 2000;
+      let last = '';
+      let pending: Promise<void> | null = null;
+      for (;;) {
+        const { rows } = await loadBatch(tx, last, size);
+        if (pending) await pending;
+        if (rows.length === 0) break;
+        const batch: DerivedRows = { episodes: [], flows: [], states: [], offices: [] };
+        for (const r of rows) {
+          const stored: StoredEvent[] = (r.events ?? []).map((e) => ({
+            seq: e.seq, type: e.type, on: e.on, data: e.data, reversesSeq: e.reverses_seq, recordedBy: null, recordedByName: null, recordedAt: new Date(0),
+          }));
+          appendRows(batch, derivedRowsOf(factsOf(r, codes.get(r.office_id)!), effectiveEvents(stored), officeId));
+        }
+        last = rows.at(-1)!.id;
+        cases += rows.length;
+        pending = insertDerivedRows(tx, batch);
+        pending.catch(() => undefined);
+        if (cases % (size * 25) === 0) log(`  thống kê: ${cases} việc`);
+      }
+    } else {
+      cases = Number((await sql<{ n: string }>`SELECT count(DISTINCT case_id) AS n FROM stat_episodes`.execute(tx)).rows[0]!.n);
+    }
+    const summary = await buildSnapshotTotals(tx, opts, log);
+    return { cases, ...summary };
+  });
+}
+
+async function buildSnapshotTotals(tx: Tx, opts: RebuildOptions, log: (m: string) => void) {
+  const today = opts.today ?? vietnamToday();
+  const policies = await currentPolicies(tx);
+  const firstData = (await sql<{ d: string | null }>`SELECT min(start_on)::text AS d FROM stat_episodes`.execute(tx)).rows[0]?.d ?? null;
+  const episodes = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM stat_episodes`.execute(tx)).rows[0]!.n);
+  const fy = opts.fromFiscalYear ?? (firstData ? fiscalYearOf(firstData) : fiscalYearOf(today));
+  const first = firstSnapshotDateOf(fy);
+  const last = opts.throughMonthEnd ? monthEndOf(opts.throughMonthEnd) : monthEndOf(today);
+  await sql`TRUNCATE stat_snapshot_totals`.execute(tx);
+  const dates = first <= last ? snapshotDatesBetween(first, last) : [];
+  for (const [i, m] of dates.entries()) await insertSnapshot(tx, m, i > 0 ? dates[i - 1]! : null, policies);
+  if (dates.length) log(`  thống kê: ${dates.length} ngày chốt tổng (${first} … ${last})`);
+  const range = dates.length ? { firstAsOf: first, lastAsOf: last } : { firstAsOf: null, lastAsOf: null };
+  await writeSnapshotState(tx, { derivedReady: true, ...range, policies });
+  return { episodes, ...range, snapshots: dates.length };
+}
+
+/**
+ * The totals of snapshot date `m`: corrected from those of `previous` (already stored) within a fiscal year,
+ * else one full query (the first snapshot date of a fiscal year).
+ */
+async function insertSnapshot(tx: Tx, m: IsoDate, previous: IsoDate | null, policies: StatisticsPolicies): Promise<void> {
+  const from = fiscalYearStartOf(m);
+  const fy = fiscalYearOf(m);
+  const grounds = sqlGrounds(policies);
+  if (previous !== null && fiscalYearOf(previous) === fy) await snapshotFromPreviousSql(m, previous, from, fy, grounds).execute(tx);
+  else await snapshotInsertSql(m, from, fy, grounds).execute(tx);
+}
+
+/**
+ * Adds the snapshot dates after the last maintained one up to the end of `throughMonthEnd`'s month, computed
+ * from the derived rows; builds the totals when there are none yet or when the policies changed.
+ */
+export async function extendSnapshots(db: Db | Tx, throughMonthEnd: IsoDate, opts: { today?: IsoDate } = {}): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await lockExclusive(tx);
+    const state = await readSnapshotState(tx);
+    const policies = await currentPolicies(tx);
+    const through = monthEndOf(throughMonthEnd);
+    if (!state.derivedReady || !snapshotsUsable(state, policies)) {
+      await rebuildStatistics(tx, { derived: !state.derivedReady, throughMonthEnd: through, today: opts.today ?? vietnamToday() });
+      return;
+    }
+    if (state.lastAsOf! >= through) return;
+    let previous = state.lastAsOf!;
+    for (const m of snapshotDatesBetween(previous, through).filter((d) => d > previous)) {
+      await insertSnapshot(tx, m, previous, policies);
+      previous = m;
+    }
+    await writeSnapshotState(tx, { ...state, lastAsOf: through, policies });
+  });
+}

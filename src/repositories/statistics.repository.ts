@@ -1,0 +1,222 @@
+import { sql, type ColumnType, type Kysely, type Transaction } from 'kysely';
+import type { DbOrTx, Tx } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+import { CASE_BASE_KEYS, MONEY_BASE_KEYS, type CaseBaseKey, type MoneyBaseKey } from '../domain/statistics/form-keys.js';
+
+/**
+ * The statistics tables (migration 0003_statistics). They are declared here and added to the handle with
+ * `withTables` so that the shared schema.ts stays untouched by this module.
+ */
+type DateCol = ColumnType<string, string, string>;
+type Big = ColumnType<bigint, bigint | string | number, bigint | string | number>;
+
+export type SettingsTable = {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: number | null;
+};
+export type StatEpisodesTable = {
+  case_id: string;
+  episode_no: number;
+  start_on: DateCol;
+  started_by: string;
+  next_start_on: DateCol | null;
+  end_on: DateCol | null;
+  end_type: string | null;
+  partially_performed: boolean;
+  value_at_start: Big;
+  outstanding_at_end: Big | null;
+  initiation: string;
+  category: string;
+  commune_code: string | null;
+  accepting_office_id: number;
+};
+export type StatFlowsTable = {
+  case_id: string;
+  episode_no: number;
+  on: DateCol;
+  kind: string;
+  amount: Big;
+};
+export type StatStatesTable = {
+  case_id: string;
+  from_on: DateCol;
+  to_on: DateCol | null;
+  status: string;
+  ground: string | null;
+  enforcer_code: string | null;
+  bucket_changed: boolean;
+};
+export type StatOfficesTable = {
+  case_id: string;
+  office_id: number;
+  from_on: DateCol;
+  to_on: DateCol | null;
+};
+type CaseCols = { [K in CaseBaseKey as `c_${K}`]: Big };
+type MoneyCols = { [K in MoneyBaseKey as `m_${K}`]: Big };
+export type StatSnapshotTotalsTable = { office_id: number; as_of: DateCol; fiscal_year: number } & CaseCols & MoneyCols;
+export type StatSnapshotStateTable = {
+  id: number;
+  derived_ready: boolean;
+  first_as_of: DateCol | null;
+  last_as_of: DateCol | null;
+  policies: ColumnType<unknown, string | null, string | null>;
+  rebuilt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+};
+
+export type StatisticsTables = {
+  settings: SettingsTable;
+  stat_episodes: StatEpisodesTable;
+  stat_flows: StatFlowsTable;
+  stat_states: StatStatesTable;
+  stat_offices: StatOfficesTable;
+  stat_snapshot_totals: StatSnapshotTotalsTable;
+  stat_snapshot_state: StatSnapshotStateTable;
+};
+export type StatsDb = Kysely<DB & StatisticsTables>;
+
+/** The handle with the statistics tables typed (same connection; inside a transaction it stays in it). */
+export function statsDb(db: DbOrTx): StatsDb {
+  return db.withTables<StatisticsTables>() as unknown as StatsDb;
+}
+export function statsTx(tx: Tx): Transaction<DB & StatisticsTables> {
+  return tx.withTables<StatisticsTables>() as unknown as Transaction<DB & StatisticsTables>;
+}
+
+/** Column names of the base rows, `c_` for the case form and `m_` for the money form, in form order. */
+export const CASE_COLUMNS = CASE_BASE_KEYS.map((k) => `c_${k}` as const);
+export const MONEY_COLUMNS = MONEY_BASE_KEYS.map((k) => `m_${k}` as const);
+export const TOTAL_COLUMNS = [...CASE_COLUMNS, ...MONEY_COLUMNS];
+
+// ---------------------------------------------------------------------------------------------------------
+// Per-case derived rows
+
+/** Rows of one or many cases, as JSON-ready objects (bigint as strings). */
+export interface DerivedRows {
+  episodes: Record<string, unknown>[];
+  flows: Record<string, unknown>[];
+  states: Record<string, unknown>[];
+  offices: Record<string, unknown>[];
+}
+
+const EPISODE_COLS = ['case_id', 'episode_no', 'start_on', 'started_by', 'next_start_on', 'end_on', 'end_type', 'partially_performed', 'value_at_start', 'outstanding_at_end', 'initiation', 'category', 'commune_code', 'accepting_office_id'];
+const FLOW_COLS = ['case_id', 'episode_no', '"on"', 'kind', 'amount'];
+const STATE_COLS = ['case_id', 'from_on', 'to_on', 'status', 'ground', 'enforcer_code', 'bucket_changed'];
+const OFFICE_COLS = ['case_id', 'office_id', 'from_on', 'to_on'];
+
+const cols = (c: readonly string[]) => sql.raw(c.join(', '));
+const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+
+/**
+ * Inserts derived rows with one statement (data-modifying CTEs, json_populate_recordset: one parameter per
+ * table whatever the number of rows).
+ */
+export async function insertDerivedRows(tx: Tx, rows: DerivedRows): Promise<void> {
+  const from = (table: string, c: readonly string[], data: unknown[]) => sql`SELECT ${cols(c)} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json(data)}::json)`;
+  await sql`WITH e AS (INSERT INTO stat_episodes (${cols(EPISODE_COLS)}) ${from('stat_episodes', EPISODE_COLS, rows.episodes)}),
+    f AS (INSERT INTO stat_flows (${cols(FLOW_COLS)}) ${from('stat_flows', FLOW_COLS, rows.flows)}),
+    s AS (INSERT INTO stat_states (${cols(STATE_COLS)}) ${from('stat_states', STATE_COLS, rows.states)})
+    INSERT INTO stat_offices (${cols(OFFICE_COLS)}) ${from('stat_offices', OFFICE_COLS, rows.offices)}`.execute(tx);
+}
+
+/** Replaces one case's derived rows (delete, then insert) inside the caller's transaction. */
+export async function replaceCaseRows(tx: Tx, caseId: string, rows: DerivedRows): Promise<void> {
+  await sql`WITH a AS (DELETE FROM stat_episodes WHERE case_id = ${caseId}), b AS (DELETE FROM stat_flows WHERE case_id = ${caseId}),
+    c AS (DELETE FROM stat_states WHERE case_id = ${caseId}) DELETE FROM stat_offices WHERE case_id = ${caseId}`.execute(tx);
+  await insertDerivedRows(tx, rows);
+}
+
+export async function truncateDerivedRows(tx: Tx): Promise<void> {
+  await sql`TRUNCATE stat_episodes, stat_flows, stat_states, stat_offices`.execute(tx);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Snapshots
+
+export interface SnapshotState {
+  derivedReady: boolean;
+  /** First and last snapshot date of the stored totals (null: none stored). */
+  firstAsOf: string | null;
+  lastAsOf: string | null;
+  /** The policies the totals were computed with. */
+  policies: unknown;
+}
+
+export async function readSnapshotState(db: DbOrTx): Promise<SnapshotState> {
+  const r = await statsDb(db).selectFrom('stat_snapshot_state').selectAll().where('id', '=', 1).executeTakeFirst();
+  return { derivedReady: r?.derived_ready ?? false, firstAsOf: r?.first_as_of ?? null, lastAsOf: r?.last_as_of ?? null, policies: r?.policies ?? null };
+}
+
+export async function writeSnapshotState(tx: Tx, s: SnapshotState): Promise<void> {
+  await statsTx(tx)
+    .insertInto('stat_snapshot_state')
+    .values({ id: 1, derived_ready: s.derivedReady, first_as_of: s.firstAsOf, last_as_of: s.lastAsOf, policies: s.policies === null ? null : JSON.stringify(s.policies), rebuilt_at: new Date() })
+    .onConflict((oc) => oc.column('id').doUpdateSet({
+      derived_ready: s.derivedReady, first_as_of: s.firstAsOf, last_as_of: s.lastAsOf,
+      policies: s.policies === null ? null : JSON.stringify(s.policies), rebuilt_at: new Date(),
+    }))
+    .execute();
+}
+
+/** One (office, snapshot date) change of the totals: values by column name (c_…, m_…). */
+export interface SnapshotDelta {
+  officeId: number;
+  asOf: string;
+  fiscalYear: number;
+  values: Record<string, bigint>;
+}
+
+/**
+ * Adds deltas to the snapshot totals. Rows are upserted in (as_of, office_id) order so that concurrent
+ * writers lock them in the same order (no deadlock).
+ */
+export async function addSnapshotDeltas(tx: Tx, deltas: readonly SnapshotDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const rows = [...deltas]
+    .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.officeId - b.officeId))
+    .map((d) => ({ office_id: d.officeId, as_of: d.asOf, fiscal_year: d.fiscalYear, ...Object.fromEntries(TOTAL_COLUMNS.map((c) => [c, (d.values[c] ?? 0n).toString()])) }));
+  const all = ['office_id', 'as_of', 'fiscal_year', ...TOTAL_COLUMNS];
+  const set = sql.raw(TOTAL_COLUMNS.map((c) => `${c} = stat_snapshot_totals.${c} + EXCLUDED.${c}`).join(', '));
+  await sql`INSERT INTO stat_snapshot_totals (${cols(all)})
+    SELECT ${cols(all)} FROM json_populate_recordset(NULL::stat_snapshot_totals, ${json(rows)}::json) ORDER BY as_of, office_id
+    ON CONFLICT (as_of, office_id) DO UPDATE SET ${set}`.execute(tx);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Settings and targets
+
+export async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
+  const r = await statsDb(db).selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return r?.value;
+}
+
+export async function writeSetting(tx: Tx, key: string, value: unknown, userId: number | null): Promise<void> {
+  await statsTx(tx)
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value), updated_by: userId })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_by: userId, updated_at: new Date() }))
+    .execute();
+}
+
+export interface TargetRow {
+  officeId: number;
+  fiscalYear: number;
+  cases: number;
+  money: number;
+}
+
+export async function targetsOf(db: DbOrTx, unitIds: readonly number[], fiscalYear: number): Promise<Map<number, TargetRow>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.selectFrom('targets').selectAll().where('office_id', 'in', [...unitIds]).where('fiscal_year', '=', fiscalYear).execute();
+  return new Map(rows.map((r) => [r.office_id, { officeId: r.office_id, fiscalYear: r.fiscal_year, cases: Number(r.cases_rate), money: Number(r.money_rate) }]));
+}
+
+export async function upsertTarget(tx: Tx, t: TargetRow): Promise<void> {
+  await tx
+    .insertInto('targets')
+    .values({ office_id: t.officeId, fiscal_year: t.fiscalYear, cases_rate: t.cases.toFixed(2), money_rate: t.money.toFixed(2) })
+    .onConflict((oc) => oc.columns(['office_id', 'fiscal_year']).doUpdateSet({ cases_rate: t.cases.toFixed(2), money_rate: t.money.toFixed(2) }))
+    .execute();
+}
