@@ -35,10 +35,18 @@ test('an administrator adds a user, who must then set their own password', async
   const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
   await dialog.getByLabel('Tên đăng nhập').fill(NEW_USER.username);
   await dialog.getByLabel('Họ và tên').fill(NEW_USER.fullName);
-  await dialog.getByLabel('Vai trò').click();
-  await page.getByTitle('Chấp hành viên', { exact: true }).click();
-  await dialog.getByLabel('Đơn vị').click();
-  await page.getByTitle('Phòng Thi hành án dân sự khu vực 3 – Tây Ninh (TN-KV3)').click();
+  // Options render asynchronously (the unit tree is loaded when the dialog opens): choose, check the field
+  // shows the choice, and choose again if a re-render swallowed the click.
+  await expect(async () => {
+    await dialog.getByLabel('Vai trò').click();
+    await page.locator('.ant-select-item-option[title="Chấp hành viên"]').click();
+    await expect(dialog.locator('.ant-select-content-has-value[title="Chấp hành viên"]')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(async () => {
+    await dialog.getByLabel('Đơn vị').click();
+    await page.getByRole('treeitem', { name: /\(TN-KV3\)/ }).click();
+    await expect(dialog.locator('.ant-select-content-has-value[title$="(TN-KV3)"]')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 
   // a weak password: the server's policy rules appear under the password field
   await dialog.getByLabel('Mật khẩu ban đầu').fill('123');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -65,8 +66,11 @@ describe('thads import / export over DATABASE_URL', () => {
 
   it('imports (exit 0), imports again without change, and exports the same lines', async () => {
     const first = thads(['import', fixture('full.jsonl')], db);
-    expect(first.stderr).toBe('');
+    // the statistics follow the import: every imported case has its rows for the reports
+    expect(first.stderr).toContain('Đã tính lại thống kê: 6 việc.');
     expect(first.status).toBe(0);
+    const counted = await sql<{ n: number }>`SELECT count(DISTINCT case_id)::int AS n FROM stat_episodes`.execute(tdb.db);
+    expect(counted.rows[0]!.n).toBe(6);
     // The national unit VN may already exist (created when a runtime opens a database without one).
     expect(first.stdout).toMatch(/^Nhập xong trong [\d,]+ giây: 6 việc mới, 0 việc bổ sung sự kiện, 36 sự kiện; [45] đơn vị, 3 xã\/phường, 3 chấp hành viên, 2 chỉ tiêu; [01] bản ghi đã có/);
     const before = await snapshot(tdb.db);
