@@ -4,7 +4,7 @@
 //   - case detail, p50/p95/p99 over HTTP,
 //   - recording events with 10 concurrent clients, events per second.
 // Runs the built server (npm run build) on an embedded PostgreSQL in a scratch data folder, generates the
-// cases with set-based SQL (the import path is measured by bench-import), and prints the figures.
+// cases with set-based SQL (the import path is measured by import-bench.mjs), and prints the figures.
 //   node scripts/bench/cases-bench.mjs [--cases 1000000] [--data /tmp/thads-bench] [--reuse] [--seconds 15]
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -182,12 +182,12 @@ async function main() {
       url: `${BASE}/api/cases?q=${encodeURIComponent(names[(c * 17 + n) % names.length])}`, init: get(head),
     }));
     results.detail = await load('case detail (10 clients)', 10, SECONDS, (c, n) => ({
-      url: `${BASE}/api/cases/B-${1 + ((c * 100_003 + n * 7_919) % count)}`, init: get(admin),
+      url: `${BASE}/api/cases/B-${1 + ((c * 100_003 + n * 7_919) % N)}`, init: get(admin),
     }));
     // Recording: each client pays 1,000 đồng at a time on its own cases, tracking the version it expects.
     const versions = new Map();
     const record = await load('record a payment (10 clients)', 10, SECONDS, (c, n) => {
-      const id = `B-${1 + ((c * 50_021 + Math.floor(n / 5)) % count)}`;
+      const id = `B-${1 + ((c * 50_021 + Math.floor(n / 5)) % N)}`;
       const v = versions.get(id) ?? 2;
       versions.set(id, v + 1);
       return {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Import benchmark (runs the built code: `npm run build:server` first).
-//   node scripts/bench-import.mjs [CASES=100000]
+//   node scripts/bench/import-bench.mjs [CASES=100000]
 // Generates an interchange file into /tmp, imports it with `thads import` into a fresh embedded data folder
 // (THADS_DATA_DIR; the first command initialises the cluster), imports it a second time (nothing changes),
 // exports it, and prints seconds and rates.
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { writeGeneratedFile } = await import(path.join(root, 'dist/server/app/interchange/generate.js'));
 const cases = Number(process.argv[2] ?? 100_000);
 const file = path.join(os.tmpdir(), `thads-bench-${cases}.jsonl`);
