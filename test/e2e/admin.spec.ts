@@ -18,9 +18,14 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
 }
 
 async function logOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Tài khoản' }).click();
-  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
-  await expect(page).toHaveURL(/\/dang-nhap$/);
+  // The account menu opens with an animation; on a loaded machine a click can land before it is ready.
+  await expect(async () => {
+    if (!/\/dang-nhap$/.test(page.url())) {
+      await page.getByRole('button', { name: 'Tài khoản' }).click({ timeout: 3_000 });
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click({ timeout: 3_000 });
+    }
+    await expect(page).toHaveURL(/\/dang-nhap$/, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test('an administrator adds a user, who must then set their own password', async ({ page }) => {
@@ -63,8 +68,11 @@ test('an administrator adds a user, who must then set their own password', async
 
   // the audit trail shows the creation with its data
   await menu.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).click();
-  await page.getByLabel('Hành động').click();
-  await page.getByTitle('Thêm người dùng', { exact: true }).click();
+  await expect(async () => {
+    await page.getByLabel('Hành động').click();
+    await page.locator('.ant-select-item-option[title="Thêm người dùng"]').click({ timeout: 3_000 });
+    await expect(page.locator('.ant-select-content-has-value[title="Thêm người dùng"]')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Tìm kiếm' }).click();
   const auditRow = page.getByRole('row', { name: /Thêm người dùng/ }).filter({ hasText: 'admin' }).first();
   await expect(auditRow).toBeVisible();
