@@ -14,12 +14,10 @@ import { appendEvent, effectiveEvents, insertCase, loadCase, writeProjection, ty
 import type { Actor } from './actor.js';
 import { systemClock, type Clock } from './auth.service.js';
 import { refreshCaseStatistics } from './statistics/statistics-maintenance.js';
+import { todayInVietnam } from './today.js';
 import type { UnitDirectory } from './unit-directory.js';
 
-/** Today in Viet Nam (UTC+7): deadlines and "overdue" are about the office's calendar day. */
-export function todayInVietnam(clock: Clock): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(clock.now());
-}
+export { todayInVietnam };
 
 const ruleError = (errors: CaseRuleError[], prefix = '') =>
   new AppError('CASE_RULE_VIOLATION', errors.map((e) => ({ ...e, field: prefix && e.field ? `${prefix}.${e.field}` : e.field || prefix })));

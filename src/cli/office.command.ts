@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../app/today.js';
 import type { Runtime } from '../app/runtime.js';
 import { isUnitValidOn } from '../domain/organisation/unit-scope.js';
 
@@ -12,7 +13,7 @@ export async function officeCommand(rt: Runtime, args: string[]): Promise<number
     return 1;
   }
   const all = rest.includes('--all');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const today = todayInVietnam(rt.clock);
   const units = (await rt.units.all()).filter((u) => all || isUnitValidOn(u, today));
   const rows = units.map((u) => [u.code, LEVEL[u.level], u.parentCode ?? '', `${vnDate(u.validFrom)} – ${vnDate(u.validTo)}`, u.successorCode ?? '', u.name]);
   const header = ['MÃ', 'CẤP', 'CẤP TRÊN', 'HIỆU LỰC', 'KẾ THỪA', 'TÊN'];

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { todayInVietnam } from '../today.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import type { IsoDate } from '../../domain/calendar/index.js';
 import type { CaseEvent, CaseFacts, Category, Initiation, Obligation } from '../../domain/cases/case-types.js';
@@ -31,7 +32,7 @@ const lockExclusive = (tx: Tx) => sql`SELECT pg_advisory_xact_lock(${LOCK_KEY}::
 
 /** Today in Viet Nam (UTC+7), for the default end of the maintained snapshot dates. */
 export function vietnamToday(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+  return todayInVietnam({ now: () => now });
 }
 
 /** The derived rows of one case, ready for the tables; office codes resolved by `officeId`. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { todayInVietnam } from '../../app/today.js';
 import type { Runtime } from '../../app/runtime.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../access.js';
@@ -27,7 +28,7 @@ const patchBody = z.strictObject({
 });
 
 export const unitsRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app, { rt }) => {
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(rt.clock.now());
+  const today = () => todayInVietnam(rt.clock);
 
   app.get('/units', { config: { access: { permission: 'units.read' } } }, async (req) => ({
     items: await rt.unitsService.list(actorOf(req), today()),
