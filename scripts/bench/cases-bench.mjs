@@ -93,7 +93,7 @@ async function generate(db) {
       FROM generate_series(${start}::bigint, ${end}::bigint) i JOIN bench_offices o ON o.idx = (i % $7)::int`, params);
     await db.query(`INSERT INTO cases (id, office_id, decision_number, decision_date, accepted_on, initiation, category, judgment_number, judgment_date, court,
         commune_code, initial_enforcer, status, status_since, holding_office_id, enforcer_code, last_event_on, total_amount, outstanding, next_step, next_due,
-        state, version, search_text)
+        state, version, search_text, search_names)
       SELECT 'B-' || i, office_id, i || '/QĐ-THADS', accepted, accepted, CASE WHEN i % 3 = 0 THEN 'on_request' ELSE 'ex_officio' END, 'dan_su',
         i || '/2023/DS-ST', accepted - 30, 'TAND thử', NULL, office_code || '-' || (1 + i % 5), 'in_progress', accepted + 20, office_id,
         office_code || '-' || (1 + i % 5), accepted + 40, amount, amount - amount / 2, 'disburse', accepted + 50,
@@ -102,7 +102,7 @@ async function generate(db) {
           'progress', jsonb_build_object('o1', jsonb_build_object('paid', (amount / 2)::text, 'reduced', '0', 'performed', false, 'disbursed', '0')),
           'lastVerification', jsonb_build_object('on', (accepted + 20)::text, 'result', 'has_means'), 'noMeansDecision', null, 'noMeansVerifications', 0,
           'pendingPayouts', '[]'::jsonb, 'oldestUndisbursedPaymentOn', null, 'coercion', false),
-        2, lower(i::text) || '/qd-thads | ' || folded
+        2, 'b-' || i || ' | ' || lower(i::text) || '/qd-thads | ' || folded, folded
       FROM g`);
     await db.query(`INSERT INTO case_parties (case_id, seq, role, kind, name, id_number, address)
       SELECT 'B-' || i, 1, 'obligor', 'person', name, lpad((80000000000 + i)::text, 12, '0'), 'ấp ' || (i % 9 + 1) FROM g`);
@@ -185,10 +185,14 @@ async function main() {
       url: `${BASE}/api/cases/B-${1 + ((c * 100_003 + n * 7_919) % N)}`, init: get(admin),
     }));
     // Recording: each client pays 1,000 đồng at a time on its own cases, tracking the version it expects.
+    // The versions as stored (a reused database has had payments recorded by earlier runs).
     const versions = new Map();
+    const ids = [];
+    for (let c = 0; c < 10; c++) for (let j = 0; j < 4000; j++) ids.push(`B-${1 + ((c * 50_021 + j) % N)}`);
+    for (const r of (await db.query('SELECT id, version FROM cases WHERE id = ANY($1)', [ids])).rows) versions.set(r.id, r.version);
     const record = await load('record a payment (10 clients)', 10, SECONDS, (c, n) => {
       const id = `B-${1 + ((c * 50_021 + Math.floor(n / 5)) % N)}`;
-      const v = versions.get(id) ?? 2;
+      const v = versions.get(id);
       versions.set(id, v + 1);
       return {
         url: `${BASE}/api/cases/${id}/events`,

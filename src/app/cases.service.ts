@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { addCalendarDays, weekdayOf, type IsoDate } from '../domain/calendar/index.js';
 import { allowedEvents } from '../domain/cases/case-state-machine.js';
@@ -8,7 +8,8 @@ import { validateNewCase } from '../domain/cases/case-validation.js';
 import { nextDeadline, nextSteps, stepTitles } from '../domain/cases/deadlines.js';
 import { AppError } from '../domain/errors.js';
 import { foldVietnamese } from '../domain/text/fold.js';
-import { appendAudit, type RequestContext } from '../repositories/audit.repository.js';
+import { parseNameQuery, searchNames, type NameQuery } from '../domain/text/name-search.js';
+import { appendAudit, appendReadAudit, type RequestContext } from '../repositories/audit.repository.js';
 import { eventData } from '../repositories/case-codec.js';
 import { appendEvent, effectiveEvents, insertCase, loadCase, writeProjection, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
 import type { Actor } from './actor.js';
@@ -42,9 +43,37 @@ export interface CaseSearch {
   pageSize: number;
 }
 
+/** The columns of a case list row (cases c, enforcers e, units u). */
+const LIST_SELECT = sql.raw(`c.id, c.decision_number, c.decision_date, c.accepted_on, c.initiation, c.category, c.status, c.status_since,
+  c.enforcer_code, e.name AS enforcer_name, c.commune_code, c.total_amount, c.outstanding, c.next_step, c.next_due, u.code AS office_code, c.version`);
+const OBLIGORS = sql<string>`(SELECT string_agg(p.name, ', ' ORDER BY p.seq) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'obligor')`;
+
+interface ListRow {
+  id: string; decision_number: string; decision_date: string; accepted_on: string; initiation: string; category: string; status: string;
+  status_since: string; enforcer_code: string | null; enforcer_name: string | null; commune_code: string | null; total_amount: bigint | string;
+  outstanding: bigint | string; next_step: string | null; next_due: string | null; office_code: string | null; version: number; obligors: string | null;
+}
+
+export interface CaseListItem {
+  id: string; decisionNumber: string; decisionDate: string; acceptedOn: string; initiation: string; category: string; status: string;
+  statusLabel: string; statusSince: string; enforcer: { code: string; name: string | null } | null; commune: string | null; obligors: string | null;
+  total: string; outstanding: string; office: string | null; nextStep: string | null; nextDue: string | null; overdue: boolean; version: number;
+}
+
+export interface CaseList {
+  total: number;
+  totalIsLowerBound: boolean;
+  items: CaseListItem[];
+}
+
 /** Search text of a case: party names, decision, judgment and case numbers, folded (no diacritics). */
 export function caseSearchText(facts: CaseFacts): string {
   return foldVietnamese([facts.id, facts.decision.number, facts.judgment.number, ...facts.parties.map((p) => p.name)].join(' | '));
+}
+
+/** The folded party names of a case, whose words the name search indexes (domain/text/name-search.ts). */
+export function caseSearchNames(facts: CaseFacts): string {
+  return searchNames(facts.parties.map((p) => p.name));
 }
 
 /** The enforcement case register: creating cases, recording events, reading and searching them. */
@@ -97,7 +126,7 @@ export class CasesService {
       const facts: CaseFacts = { ...input.facts, id };
       const state = initialState(facts);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
-      await insertCase(tx, facts, office.id, total, caseSearchText(facts), await this.projection(facts, state, [], 0));
+      await insertCase(tx, facts, office.id, total, { text: caseSearchText(facts), names: caseSearchNames(facts) }, await this.projection(facts, state, [], 0));
       await refreshCaseStatistics(tx, { facts, before: null, after: [] });
       await appendAudit(tx, ctx, {
         action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,
@@ -209,22 +238,18 @@ export class CasesService {
 
   /** The case as the detail screen shows it; personal data masked unless the role needs it (then logged). */
   async detail(actor: Actor, caseId: string) {
-    const loaded = await loadCase(this.db, caseId, { officeCodes: await this.officeCodes() });
+    const loaded = await loadCase(this.db, caseId, { officeCodes: await this.officeCodes(), withNames: true });
     if (!loaded || !actor.scope.has(loaded.holdingOfficeId)) throw new AppError('NOT_FOUND');
     const { facts, state } = loaded;
     const canSeePersonal = actor.permissions.includes('personal_data.read');
     if (canSeePersonal) {
-      await this.db.transaction().execute((tx) =>
-        appendAudit(tx, actor.ctx, { action: 'case.personal_data_read', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId }),
-      );
+      await appendReadAudit(this.db, actor.ctx, { action: 'case.personal_data_read', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId });
     }
     const events = effectiveEvents(loaded.events);
     const reversed = new Set(loaded.events.filter((e) => e.type === 'reversal').map((e) => e.reversesSeq));
     const [office, holding] = [await this.units.byId(loaded.officeId), await this.units.byId(loaded.holdingOfficeId)];
-    const enforcer = state.enforcer ? await this.db.selectFrom('enforcers').select(['code', 'name']).where('code', '=', state.enforcer).executeTakeFirst() : undefined;
-    const commune = facts.commune
-      ? await this.db.selectFrom('communes').select(['code', 'name', 'valid_to']).where('code', '=', facts.commune).orderBy('valid_from', (ob) => ob.desc().nullsLast()).executeTakeFirst()
-      : undefined;
+    const enforcer = state.enforcer ? { code: state.enforcer, name: loaded.enforcerName ?? null } : null;
+    const commune = loaded.commune ?? (facts.commune ? { code: facts.commune, name: null } : null);
     const obligations = facts.obligations.map((o) => {
       const p = state.progress[o.id]!;
       return {
@@ -248,8 +273,8 @@ export class CasesService {
         initiation: facts.initiation,
         category: facts.category,
         judgment: facts.judgment,
-        commune: commune ? { code: commune.code, name: commune.name } : facts.commune ? { code: facts.commune, name: null } : null,
-        enforcer: enforcer ?? (state.enforcer ? { code: state.enforcer, name: null } : null),
+        commune,
+        enforcer,
         status: state.status,
         statusLabel: STATUS_VI[state.status],
         statusSince: state.statusSince,
@@ -279,67 +304,136 @@ export class CasesService {
     };
   }
 
-  /** Search and list over the user's units with filters; the total is exact up to 10,000, then a lower bound. */
-  async search(actor: Actor, f: CaseSearch) {
+  /**
+   * Search and list over the user's units with filters, newest first. A party name ("nguyen van an", with or
+   * without diacritics) reads the word index of migration 0005 (domain/text/name-search.ts); numbers (case,
+   * decision, judgment) and the decision filter read the trigram index of the folded search text. The total
+   * is exact up to a cap (10,000 for lists, 1,000 for name searches), then a lower bound.
+   */
+  async search(actor: Actor, f: CaseSearch): Promise<CaseList> {
     let unitIds = [...actor.activeScope];
     if (f.unitCode) {
       const u = await this.units.byCode(f.unitCode);
       unitIds = u && actor.scope.has(u.id) ? [...(await this.units.scopeOf(u.id))].filter((id) => actor.scope.has(id)) : [];
     }
-    let q = this.db.selectFrom('cases as c');
     // A national user searching everything needs no unit filter (a long IN list only slows the plan).
-    if (!(await this.units.coversAll(new Set(unitIds)))) q = q.where('c.holding_office_id', 'in', unitIds.length ? unitIds : [-1]);
-    if (f.q) {
-      const folded = foldVietnamese(f.q);
-      if (folded) q = q.where('c.search_text', 'like', `%${escapeLike(folded)}%`);
-    }
-    // Decision numbers are in the folded search text: "16/QĐ" and "16/qd" both match (PostgreSQL's lower()
-    // leaves Đ alone under the C locale).
-    if (f.decision) q = q.where('c.search_text', 'like', `%${escapeLike(foldVietnamese(f.decision))}%`);
-    if (f.idNumber) {
-      const idn = f.idNumber.trim();
-      q = q.where((eb) => eb.exists(eb.selectFrom('case_parties as p').select('p.seq').whereRef('p.case_id', '=', 'c.id').where('p.id_number', '=', idn)));
-    }
-    if (f.commune) q = q.where('c.commune_code', '=', f.commune);
-    if (f.enforcer) q = q.where('c.enforcer_code', '=', f.enforcer);
-    if (f.status?.length) q = q.where('c.status', 'in', f.status);
-    if (f.initiation) q = q.where('c.initiation', '=', f.initiation);
-    if (f.category) q = q.where('c.category', '=', f.category);
-    if (f.overdue) q = q.where('c.next_due', '<', this.today());
+    const scope = (await this.units.coversAll(new Set(unitIds))) ? null : unitIds.length ? unitIds : [-1];
+    const conditions = this.caseConditions(f);
+    const nameQuery = f.q ? parseNameQuery(f.q) : null;
+    if (nameQuery) return this.searchByName(nameQuery, scope, conditions, f);
+
+    const where = [...conditions];
+    if (scope) where.push(sql<boolean>`c.holding_office_id IN (${sql.join(scope)})`);
+    const folded = f.q ? foldVietnamese(f.q) : '';
+    if (folded) where.push(sql<boolean>`c.search_text LIKE ${`%${escapeLike(folded)}%`}`);
+    const whereSql = where.length ? sql.join(where, sql` AND `) : sql`true`;
     const cap = 10_000;
     const [rows, count] = await Promise.all([
-      q
-        .leftJoin('enforcers as e', 'e.code', 'c.enforcer_code')
-        .leftJoin('units as u', 'u.id', 'c.holding_office_id')
-        .select([
-          'c.id', 'c.decision_number', 'c.decision_date', 'c.accepted_on', 'c.initiation', 'c.category', 'c.status', 'c.status_since',
-          'c.enforcer_code', 'e.name as enforcer_name', 'c.commune_code', 'c.total_amount', 'c.outstanding', 'c.next_step', 'c.next_due',
-          'u.code as office_code', 'c.version',
-          sql<string>`(SELECT string_agg(p.name, ', ' ORDER BY p.seq) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'obligor')`.as('obligors'),
-        ])
-        .orderBy('c.accepted_on', 'desc')
-        .orderBy('c.id', 'desc')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-      this.db
-        .selectFrom(q.select(sql`1`.as('x')).limit(cap + 1).as('t'))
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
+      sql<ListRow>`SELECT ${LIST_SELECT}, ${OBLIGORS} AS obligors
+        FROM cases c LEFT JOIN enforcers e ON e.code = c.enforcer_code LEFT JOIN units u ON u.id = c.holding_office_id
+        WHERE ${whereSql} ORDER BY c.accepted_on DESC, c.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`.execute(this.db),
+      sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM cases c WHERE ${whereSql} LIMIT ${cap + 1}) t`.execute(this.db),
     ]);
-    const n = Number(count.n);
+    const n = Number(count.rows[0]!.n);
+    return { total: Math.min(n, cap), totalIsLowerBound: n > cap, items: this.listItems(rows.rows) };
+  }
+
+  /** The filters other than the unit and the text, as conditions on `cases c`. */
+  private caseConditions(f: CaseSearch): RawBuilder<boolean>[] {
+    const out: RawBuilder<boolean>[] = [];
+    // Decision numbers are in the folded search text: "16/QĐ" and "16/qd" both match (PostgreSQL's lower()
+    // leaves Đ alone under the C locale).
+    if (f.decision) out.push(sql<boolean>`c.search_text LIKE ${`%${escapeLike(foldVietnamese(f.decision))}%`}`);
+    if (f.idNumber) out.push(sql<boolean>`EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.id_number = ${f.idNumber.trim()})`);
+    if (f.commune) out.push(sql<boolean>`c.commune_code = ${f.commune}`);
+    if (f.enforcer) out.push(sql<boolean>`c.enforcer_code = ${f.enforcer}`);
+    if (f.status?.length) out.push(sql<boolean>`c.status IN (${sql.join(f.status)})`);
+    if (f.initiation) out.push(sql<boolean>`c.initiation = ${f.initiation}`);
+    if (f.category) out.push(sql<boolean>`c.category = ${f.category}`);
+    if (f.overdue) out.push(sql<boolean>`c.next_due < ${this.today()}`);
+    return out;
+  }
+
+  /**
+   * Name search over case_search_terms. One "driver" word's index entries are read in date order (index-only)
+   * and the whole phrase is checked on each entry: either the rarest word typed in full, or every word the
+   * last (possibly unfinished) word can be the start of — whichever has fewer entries. The newest
+   * page+offset entries of each driver word are merged (UNION removes a case found by two of them).
+   */
+  private async searchByName(nq: NameQuery, scope: number[] | null, conditions: RawBuilder<boolean>[], f: CaseSearch): Promise<CaseList> {
+    const empty = { total: 0, totalIsLowerBound: false, items: [] };
+    const MAX_EXPANSIONS = 50;
+    const vocabulary = (
+      await sql<{ term: string; cases: number; expansion: boolean }>`
+        SELECT term, cases, false AS expansion FROM case_search_vocabulary WHERE term = ANY(${nq.complete}::text[])
+        UNION ALL
+        (SELECT term, cases, true FROM case_search_vocabulary WHERE term >= ${nq.last} AND term < ${`${nq.last}{`}
+         ORDER BY cases DESC LIMIT ${MAX_EXPANSIONS + 1})`.execute(this.db)
+    ).rows;
+    const complete = vocabulary.filter((v) => !v.expansion);
+    const expansions = vocabulary.filter((v) => v.expansion);
+    // A word typed in full that no case has, or a last word that starts no word: nothing can match.
+    if (complete.length < nq.complete.length || expansions.length === 0) return empty;
+    const rarest = complete.sort((a, b) => a.cases - b.cases)[0];
+    const expansionCost = expansions.reduce((s, v) => s + v.cases, 0);
+    let drivers: { terms: string[] } | { prefix: string };
+    if (expansions.length <= MAX_EXPANSIONS && (!rarest || expansionCost < rarest.cases)) drivers = { terms: expansions.map((v) => v.term) };
+    else if (rarest) drivers = { terms: [rarest.term] };
+    // One or two letters that start more words than we merge: read the whole prefix range (slow nationally).
+    else drivers = { prefix: nq.last };
+
+    const joinCases = conditions.length > 0;
+    const where = (driver: RawBuilder<boolean>) =>
+      sql.join(
+        [
+          driver,
+          sql<boolean>`(' ' || t.names) LIKE ${nq.pattern}`,
+          ...(scope ? [sql<boolean>`t.holding_office_id IN (${sql.join(scope)})`] : []),
+          ...conditions,
+        ],
+        sql` AND `,
+      );
+    const from = joinCases ? sql`case_search_terms t JOIN cases c ON c.id = t.case_id` : sql`case_search_terms t`;
+    const k = f.page * f.pageSize;
+    const hits =
+      'terms' in drivers
+        ? sql.join(
+            drivers.terms.map(
+              (term) => sql`(SELECT t.accepted_on, t.case_id FROM ${from} WHERE ${where(sql<boolean>`t.term = ${term}`)}
+                             ORDER BY t.accepted_on DESC, t.case_id DESC LIMIT ${k})`,
+            ),
+            sql` UNION `,
+          )
+        : sql`SELECT DISTINCT t.accepted_on, t.case_id FROM ${from} WHERE ${where(sql<boolean>`t.term >= ${drivers.prefix} AND t.term < ${`${drivers.prefix}{`}`)}`;
+    const rows = (
+      await sql<ListRow>`
+        SELECT ${LIST_SELECT}, ${OBLIGORS} AS obligors
+        FROM (SELECT * FROM (${hits}) h0 ORDER BY accepted_on DESC, case_id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}) h
+        JOIN cases c ON c.id = h.case_id
+        LEFT JOIN enforcers e ON e.code = c.enforcer_code
+        LEFT JOIN units u ON u.id = c.holding_office_id
+        ORDER BY h.accepted_on DESC, h.case_id DESC`.execute(this.db)
+    ).rows;
+    if (f.page === 1 && rows.length < f.pageSize) return { total: rows.length, totalIsLowerBound: false, items: this.listItems(rows) };
+    const cap = 1_000;
+    const driver = 'terms' in drivers ? sql<boolean>`t.term = ANY(${drivers.terms}::text[])` : sql<boolean>`t.term >= ${drivers.prefix} AND t.term < ${`${drivers.prefix}{`}`;
+    const count = (
+      await sql<{ raw: string; n: string }>`
+        SELECT count(*) AS raw, count(DISTINCT case_id) AS n FROM (SELECT t.case_id FROM ${from} WHERE ${where(driver)} LIMIT ${cap + 1}) x`.execute(this.db)
+    ).rows[0]!;
+    const lowerBound = Number(count.raw) > cap;
+    return { total: Math.min(Number(count.n), cap), totalIsLowerBound: lowerBound, items: this.listItems(rows) };
+  }
+
+  private listItems(rows: readonly ListRow[]): CaseListItem[] {
     const today = this.today();
-    return {
-      total: Math.min(n, cap),
-      totalIsLowerBound: n > cap,
-      items: rows.map((r) => ({
-        id: r.id, decisionNumber: r.decision_number, decisionDate: r.decision_date, acceptedOn: r.accepted_on, initiation: r.initiation,
-        category: r.category, status: r.status, statusLabel: STATUS_VI[r.status as CaseState['status']], statusSince: r.status_since,
-        enforcer: r.enforcer_code ? { code: r.enforcer_code, name: r.enforcer_name } : null, commune: r.commune_code,
-        obligors: r.obligors, total: r.total_amount.toString(), outstanding: r.outstanding.toString(), office: r.office_code,
-        nextStep: r.next_step, nextDue: r.next_due, overdue: r.next_due !== null && r.next_due < today, version: r.version,
-      })),
-    };
+    return rows.map((r) => ({
+      id: r.id, decisionNumber: r.decision_number, decisionDate: r.decision_date, acceptedOn: r.accepted_on, initiation: r.initiation,
+      category: r.category, status: r.status, statusLabel: STATUS_VI[r.status as CaseState['status']], statusSince: r.status_since,
+      enforcer: r.enforcer_code ? { code: r.enforcer_code, name: r.enforcer_name } : null, commune: r.commune_code,
+      obligors: r.obligors, total: String(r.total_amount), outstanding: String(r.outstanding), office: r.office_code,
+      nextStep: r.next_step, nextDue: r.next_due, overdue: r.next_due !== null && r.next_due < today, version: r.version,
+    }));
   }
 
   /** Overdue and due-this-week steps, for an enforcer ("Việc của tôi") or the whole office. */

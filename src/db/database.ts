@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -29,5 +29,17 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${cause}`);
   }
-  return (results ?? []).map((r) => r.migrationName);
+  const applied = (results ?? []).map((r) => r.migrationName);
+  // 0005 fills the name-search index from the cases already there: make it usable at once.
+  if (applied.includes('0005_case_name_search')) await vacuumSearchIndex(db);
+  return applied;
+}
+
+/**
+ * VACUUM (ANALYZE) of the name-search tables (migration 0005) after bulk writes. Searches read the word
+ * index only (no table pages) where the visibility map says its pages are all-visible; rows added since
+ * the last vacuum cost a table read each.
+ */
+export async function vacuumSearchIndex(db: Kysely<any>): Promise<void> {
+  await sql`VACUUM (ANALYZE) case_search_terms, case_search_vocabulary`.execute(db);
 }

@@ -124,8 +124,24 @@ export interface CasesTable {
   state: ColumnType<unknown, string, string>;
   version: number;
   search_text: string;
+  /** Folded party names (domain/text/name-search.ts); the triggers of migration 0005 index its words. */
+  search_names: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** Written only by the triggers of migration 0005: one row per (word of the party names, case). */
+export interface CaseSearchTermsTable {
+  term: string;
+  accepted_on: DateCol;
+  case_id: string;
+  holding_office_id: number;
+  names: string;
+}
+
+export interface CaseSearchVocabularyTable {
+  term: string;
+  cases: number;
 }
 
 export interface CasePartiesTable {
@@ -184,6 +200,8 @@ export interface TargetsTable {
 export interface DB {
   cases: CasesTable;
   case_parties: CasePartiesTable;
+  case_search_terms: CaseSearchTermsTable;
+  case_search_vocabulary: CaseSearchVocabularyTable;
   case_obligations: CaseObligationsTable;
   case_events: CaseEventsTable;
   case_counters: CaseCountersTable;

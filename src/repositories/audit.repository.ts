@@ -26,6 +26,18 @@ export interface AuditInput {
  * With both sides given only the changed keys are kept; secrets are never written.
  */
 export async function appendAudit(tx: Tx, ctx: RequestContext, input: AuditInput): Promise<void> {
+  return insertAudit(tx, ctx, input);
+}
+
+/**
+ * Records a read (no change to commit with): one INSERT, atomic on its own, without a transaction around
+ * it (BEGIN and COMMIT would be two more round trips on every read of personal data).
+ */
+export async function appendReadAudit(db: Db, ctx: RequestContext, input: AuditInput): Promise<void> {
+  return insertAudit(db, ctx, input);
+}
+
+async function insertAudit(tx: DbOrTx, ctx: RequestContext, input: AuditInput): Promise<void> {
   const diff = auditDiff(input.before ?? null, input.after ?? null);
   await tx
     .insertInto('audit_log')

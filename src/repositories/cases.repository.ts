@@ -1,4 +1,6 @@
+import { sql, type Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 import type { CaseEvent, CaseFacts, CaseState, Category, Initiation, Obligation, Party } from '../domain/cases/case-types.js';
 import { eventData, eventFromRow, stateFromJson, stateToJson } from './case-codec.js';
 
@@ -29,23 +31,50 @@ export function effectiveEvents(events: readonly StoredEvent[]): CaseEvent[] {
   return events.filter((e) => e.type !== 'reversal' && !reversed.has(e.seq)).map((e) => eventFromRow(e.type, e.on, e.data));
 }
 
-/** Loads a case with its events; `forUpdate` locks the row until the transaction ends. */
-export async function loadCase(db: DbOrTx, id: string, opts: { forUpdate?: boolean; officeCodes: (id: number) => string | undefined }): Promise<LoadedCase | undefined> {
-  let q = db.selectFrom('cases').selectAll().where('id', '=', id);
-  if (opts.forUpdate) q = q.forUpdate();
-  const c = await q.executeTakeFirst();
-  if (!c) return undefined;
-  const [parties, obligations, events] = await Promise.all([
-    db.selectFrom('case_parties').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
-    db.selectFrom('case_obligations').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
-    db
-      .selectFrom('case_events as e')
-      .leftJoin('users as u', 'u.id', 'e.recorded_by')
-      .select(['e.seq', 'e.type', 'e.on', 'e.data', 'e.reverses_seq', 'e.recorded_by', 'u.full_name', 'e.recorded_at'])
-      .where('e.case_id', '=', id)
-      .orderBy('e.seq')
-      .execute(),
-  ]);
+export interface LoadedCaseNames {
+  /** The name of the enforcer the projection holds (enforcer_code), if known. */
+  enforcerName: string | null;
+  /** The current name of the case's commune (its latest version), if known. */
+  commune: { code: string; name: string } | null;
+}
+
+interface LoadRow {
+  c: CaseRow;
+  parties: { seq: number; role: string; kind: string; name: string; id_number: string | null; address: string | null }[] | null;
+  obligations: { id: string; kind: string; beneficiary: string; label: string; amount: string | null; value: string | null }[] | null;
+  events: { seq: number; type: string; on: string; data: Record<string, unknown>; reverses_seq: number | null; recorded_by: number | null; full_name: string | null; recorded_at: string }[] | null;
+  enforcer_name?: string | null;
+  commune_name?: string | null;
+}
+/** A case row as to_jsonb gives it: dates as strings, state as an object (amounts are not read from it). */
+type CaseRow = Omit<Selectable<DB['cases']>, 'total_amount' | 'outstanding'>;
+
+/**
+ * Loads a case with its parties, obligations and events in ONE round trip (the detail screen and every
+ * recording read a case; four queries cost more than their work). `forUpdate` locks the case row until the
+ * transaction ends; `withNames` adds the enforcer's and the commune's names for display.
+ */
+export async function loadCase(
+  db: DbOrTx, id: string, opts: { forUpdate?: boolean; officeCodes: (id: number) => string | undefined; withNames?: boolean },
+): Promise<(LoadedCase & Partial<LoadedCaseNames>) | undefined> {
+  const names = opts.withNames
+    ? sql`, (SELECT e.name FROM enforcers e WHERE e.code = c.enforcer_code) AS enforcer_name,
+          (SELECT m.name FROM communes m WHERE m.code = c.commune_code ORDER BY m.valid_from DESC NULLS LAST LIMIT 1) AS commune_name`
+    : sql``;
+  const r = await sql<LoadRow>`
+    SELECT to_jsonb(c) AS c,
+      (SELECT json_agg(json_build_object('seq', p.seq, 'role', p.role, 'kind', p.kind, 'name', p.name, 'id_number', p.id_number, 'address', p.address) ORDER BY p.seq)
+         FROM case_parties p WHERE p.case_id = c.id) AS parties,
+      (SELECT json_agg(json_build_object('id', o.id, 'kind', o.kind, 'beneficiary', o.beneficiary, 'label', o.label, 'amount', o.amount::text, 'value', o.value::text) ORDER BY o.seq)
+         FROM case_obligations o WHERE o.case_id = c.id) AS obligations,
+      (SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'on', e."on", 'data', e.data, 'reverses_seq', e.reverses_seq, 'recorded_by', e.recorded_by,
+                                         'full_name', u.full_name, 'recorded_at', e.recorded_at) ORDER BY e.seq)
+         FROM case_events e LEFT JOIN users u ON u.id = e.recorded_by WHERE e.case_id = c.id) AS events
+      ${names}
+    FROM cases c WHERE c.id = ${id} ${opts.forUpdate ? sql`FOR UPDATE OF c` : sql``}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const c = row.c;
   const facts: CaseFacts = {
     id: c.id,
     office: opts.officeCodes(c.office_id) ?? String(c.office_id),
@@ -56,11 +85,11 @@ export async function loadCase(db: DbOrTx, id: string, opts: { forUpdate?: boole
     judgment: { number: c.judgment_number, date: c.judgment_date, court: c.court },
     commune: c.commune_code,
     enforcer: c.initial_enforcer,
-    parties: parties.map((p): Party => ({ role: p.role as Party['role'], kind: p.kind as Party['kind'], name: p.name, idNumber: p.id_number, address: p.address })),
-    obligations: obligations.map((o): Obligation =>
+    parties: (row.parties ?? []).map((p): Party => ({ role: p.role as Party['role'], kind: p.kind as Party['kind'], name: p.name, idNumber: p.id_number, address: p.address })),
+    obligations: (row.obligations ?? []).map((o): Obligation =>
       o.kind === 'money'
-        ? { id: o.id, kind: 'money', beneficiary: o.beneficiary as Obligation['beneficiary'], label: o.label, amount: o.amount! }
-        : { id: o.id, kind: 'non_money', beneficiary: o.beneficiary as Obligation['beneficiary'], label: o.label, value: o.value },
+        ? { id: o.id, kind: 'money', beneficiary: o.beneficiary as Obligation['beneficiary'], label: o.label, amount: BigInt(o.amount!) }
+        : { id: o.id, kind: 'non_money', beneficiary: o.beneficiary as Obligation['beneficiary'], label: o.label, value: o.value === null ? null : BigInt(o.value) },
     ),
   };
   return {
@@ -69,10 +98,13 @@ export async function loadCase(db: DbOrTx, id: string, opts: { forUpdate?: boole
     version: c.version,
     officeId: c.office_id,
     holdingOfficeId: c.holding_office_id,
-    events: events.map((e) => ({
-      seq: e.seq, type: e.type, on: e.on, data: e.data as Record<string, unknown>, reversesSeq: e.reverses_seq,
-      recordedBy: e.recorded_by, recordedByName: e.full_name, recordedAt: e.recorded_at,
+    events: (row.events ?? []).map((e) => ({
+      seq: e.seq, type: e.type, on: e.on, data: e.data, reversesSeq: e.reverses_seq,
+      recordedBy: e.recorded_by, recordedByName: e.full_name, recordedAt: new Date(e.recorded_at),
     })),
+    ...(opts.withNames
+      ? { enforcerName: row.enforcer_name ?? null, commune: c.commune_code && row.commune_name ? { code: c.commune_code, name: row.commune_name } : null }
+      : {}),
   };
 }
 
@@ -89,7 +121,9 @@ export interface Projection {
   version: number;
 }
 
-export async function insertCase(tx: Tx, facts: CaseFacts, officeId: number, totalAmount: bigint, searchText: string, p: Projection): Promise<void> {
+export async function insertCase(
+  tx: Tx, facts: CaseFacts, officeId: number, totalAmount: bigint, search: { text: string; names: string }, p: Projection,
+): Promise<void> {
   await tx
     .insertInto('cases')
     .values({
@@ -98,7 +132,7 @@ export async function insertCase(tx: Tx, facts: CaseFacts, officeId: number, tot
       judgment_date: facts.judgment.date, court: facts.judgment.court, commune_code: facts.commune, initial_enforcer: facts.enforcer,
       status: p.status, status_since: p.statusSince, holding_office_id: p.holdingOfficeId, enforcer_code: p.enforcer,
       last_event_on: p.lastEventOn, total_amount: totalAmount, outstanding: p.outstanding, next_step: p.nextStep, next_due: p.nextDue,
-      state: stateToJson(p.state), version: p.version, search_text: searchText,
+      state: stateToJson(p.state), version: p.version, search_text: search.text, search_names: search.names,
     })
     .execute();
   if (facts.parties.length) {

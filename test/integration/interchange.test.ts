@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replay } from '../../src/domain/cases/case-ledger.js';
 import { SYSTEM_CONTEXT } from '../../src/repositories/audit.repository.js';
@@ -38,6 +39,12 @@ describe('import of the fixture into an empty database', () => {
       ['LA-CT-2016-0001', 'completed', 'LA-CT', 5], ['LA-CT-2017-00002', 'terminated', 'TN-KV3', 21], ['LA-CT-2018-00003', 'transferred_out', 'LA-CT', 5],
       ['LA-CT-2024-00004', 'request_returned', 'TN-KV3', 4], ['TN-KV3-2026-00001', 'withdrawn', 'TN-KV3', 1], ['TN-KV3-2026-00002', 'pending_verification', 'TN-KV3', 0],
     ]);
+    // The name search indexes every imported case under its holding office (after office changes).
+    const terms = await sql<{ case_id: string; office: number; names: string }>`
+      SELECT DISTINCT t.case_id, t.holding_office_id AS office, t.names FROM case_search_terms t ORDER BY t.case_id`.execute(tdb.db);
+    const holding = await tdb.db.selectFrom('cases').select(['id', 'holding_office_id', 'search_names']).orderBy('id').execute();
+    expect(terms.rows).toEqual(holding.map((c) => ({ case_id: c.id, office: c.holding_office_id, names: c.search_names })));
+    expect(holding.every((c) => c.search_names !== '')).toBe(true);
     for (const c of cases) {
       // The stored state is what the case service reads back: the replay of the effective events.
       const h = (await services(tdb.db).cases.effectiveHistory(c.id))!;

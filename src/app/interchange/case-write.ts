@@ -5,13 +5,14 @@ import { outstandingOf, totalOutstanding } from '../../domain/cases/case-ledger.
 import type { CaseEvent, CaseFacts, CaseState } from '../../domain/cases/case-types.js';
 import { nextDeadline } from '../../domain/cases/deadlines.js';
 import { eventData, stateToJson } from '../../repositories/case-codec.js';
-import { caseSearchText } from '../cases.service.js';
+import { caseSearchNames, caseSearchText } from '../cases.service.js';
 import type { AppendedCase, NewCase } from './case-plan.js';
 
 /**
  * Bulk writing of imported cases. Each case's final state is already computed (replay); its projection is
  * computed with the same pieces CasesService.projection uses (totalOutstanding, nextDeadline,
- * caseSearchText). A batch of cases is ONE statement (data-modifying CTEs; foreign keys are checked at its
+ * caseSearchText, caseSearchNames; the words of the name search follow by trigger, migration 0005). A
+ * batch of cases is ONE statement (data-modifying CTEs; foreign keys are checked at its
  * end) whose rows arrive as one array parameter per column (unnest): one round trip per batch, no
  * 65,535-parameter limit, and PostgreSQL works on one batch while Node builds the next.
  */
@@ -26,7 +27,7 @@ type Cols = readonly (readonly [name: string, type: string])[];
 const CASE_COLS: Cols = [
   ['id', 'text'], ['office_id', 'int'], ['decision_number', 'text'], ['decision_date', 'date'], ['accepted_on', 'date'], ['initiation', 'text'],
   ['category', 'text'], ['judgment_number', 'text'], ['judgment_date', 'date'], ['court', 'text'], ['commune_code', 'text'], ['initial_enforcer', 'text'],
-  ['total_amount', 'int8'], ['search_text', 'text'],
+  ['total_amount', 'int8'], ['search_text', 'text'], ['search_names', 'text'],
 ];
 const PROJECTION_COLS: Cols = [
   ['id', 'text'], ['status', 'text'], ['status_since', 'date'], ['holding_office_id', 'int'], ['enforcer_code', 'text'], ['last_event_on', 'date'],
@@ -88,7 +89,7 @@ function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): RawBuil
     const total = f.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
     cases.push([
       f.id, ctx.unitId(f.office), f.decision.number, f.decision.date, f.acceptedOn, f.initiation, f.category, f.judgment.number, f.judgment.date,
-      f.judgment.court, f.commune, f.enforcer, total.toString(), caseSearchText(f),
+      f.judgment.court, f.commune, f.enforcer, total.toString(), caseSearchText(f), caseSearchNames(f),
       ...projectionRow(f, c.state, c.events, c.events.length, ctx).slice(1),
     ]);
     f.parties.forEach((p, i) => parties.push([f.id, i + 1, p.role, p.kind, p.name, p.idNumber, p.address]));

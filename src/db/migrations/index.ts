@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_cases.js';
 import * as m0003 from './0003_statistics.js';
 import * as m0004 from './0004_period_closes.js';
+import * as m0005 from './0005_case_name_search.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_cases': m0002,
   '0003_statistics': m0003,
   '0004_period_closes': m0004,
+  '0005_case_name_search': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
