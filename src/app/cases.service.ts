@@ -9,12 +9,13 @@ import { nextDeadline, nextSteps, stepTitles } from '../domain/cases/deadlines.j
 import { AppError } from '../domain/errors.js';
 import { foldVietnamese } from '../domain/text/fold.js';
 import { parseNameQuery, searchNames, type NameQuery } from '../domain/text/name-search.js';
-import { appendAudit, appendReadAudit, type RequestContext } from '../repositories/audit.repository.js';
+import { appendAudit, appendReadAudit, auditInsertSql, type AuditInput, type RequestContext } from '../repositories/audit.repository.js';
 import { eventData } from '../repositories/case-codec.js';
-import { appendEvent, effectiveEvents, insertCase, loadCase, writeProjection, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
+import { effectiveEvents, insertCase, loadCase, writeEvent, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
+import { statisticsSharedLock } from '../repositories/statistics.repository.js';
 import type { Actor } from './actor.js';
 import { systemClock, type Clock } from './auth.service.js';
-import { refreshCaseStatistics } from './statistics/statistics-maintenance.js';
+import { refreshCaseStatistics, type RefreshOptions } from './statistics/statistics-maintenance.js';
 import { todayInVietnam } from './today.js';
 import type { UnitDirectory } from './unit-directory.js';
 
@@ -89,9 +90,8 @@ export class CasesService {
   }
 
   private async officeCodes() {
-    const all = await this.units.all();
-    const byId = new Map(all.map((u) => [u.id, u.code]));
-    return (id: number) => byId.get(id);
+    const { byId } = await this.units.maps();
+    return (id: number) => byId.get(id)?.code;
   }
 
   /** The projection of a state: what lists, filters and deadline queues read without replaying events. */
@@ -170,10 +170,8 @@ export class CasesService {
       const r = applyEvent(loaded.facts, loaded.state, event);
       if (!r.ok) throw ruleError(r.errors, 'event');
       const version = loaded.version + 1;
-      await appendEvent(tx, caseId, version, event, actor.userId);
-      await this.saveState(tx, loaded.facts, r.value, [...events, event], version);
-      await refreshCaseStatistics(tx, { facts: loaded.facts, before: events, after: [...events, event] });
-      await appendAudit(tx, actor.ctx, {
+      await refreshCaseStatistics(tx, { facts: loaded.facts, before: events, after: [...events, event] }, await this.statisticsOptions());
+      await this.saveState(tx, loaded.facts, r.value, [...events, event], version, event, actor, {
         action: 'case.event_recorded', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
         before: { status: loaded.state.status, version: loaded.version },
         after: { status: r.value.status, version, event: { type: event.type, on: event.on, ...eventData(event) } },
@@ -198,10 +196,8 @@ export class CasesService {
         throw ruleError([{ field: 'seq', rule: 'history_breaks', message: `Không thể hủy: các sự kiện sau sẽ không còn hợp lệ (${r.errors[0]!.message})` }]);
       }
       const version = loaded.version + 1;
-      await appendEvent(tx, caseId, version, { type: 'reversal', on: this.today(), reverses: seq, reason }, actor.userId);
-      await this.saveState(tx, loaded.facts, r.value, events, version);
-      await refreshCaseStatistics(tx, { facts: loaded.facts, before: effectiveEvents(loaded.events), after: events });
-      await appendAudit(tx, actor.ctx, {
+      await refreshCaseStatistics(tx, { facts: loaded.facts, before: effectiveEvents(loaded.events), after: events }, await this.statisticsOptions());
+      await this.saveState(tx, loaded.facts, r.value, events, version, { type: 'reversal', on: this.today(), reverses: seq, reason }, actor, {
         action: 'case.event_reversed', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
         before: { status: loaded.state.status, version: loaded.version },
         after: { status: r.value.status, version, reversedSeq: seq, reversedType: target.type, reason },
@@ -210,8 +206,12 @@ export class CasesService {
     });
   }
 
+  /**
+   * Loads and locks a case for a write, taking the statistics writers' shared lock in the same statement
+   * (refreshCaseStatistics then need not), and checks scope and the version the caller saw.
+   */
   private async lockCase(tx: Tx, caseId: string, actor: Actor, expectedVersion: number): Promise<LoadedCase> {
-    const loaded = await loadCase(tx, caseId, { forUpdate: true, officeCodes: await this.officeCodes() });
+    const loaded = await loadCase(tx, caseId, { forUpdate: true, officeCodes: await this.officeCodes(), alsoLock: statisticsSharedLock() });
     if (!loaded || !actor.scope.has(loaded.holdingOfficeId)) throw new AppError('NOT_FOUND');
     if (loaded.version !== expectedVersion) {
       throw new AppError('VERSION_CONFLICT', { currentVersion: loaded.version, expectedVersion });
@@ -219,10 +219,20 @@ export class CasesService {
     return loaded;
   }
 
-  private async saveState(tx: Tx, facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], version: number) {
+  /** The event, the projection it leads to and its audit row: one statement (writeEvent). */
+  private async saveState(
+    tx: Tx, facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], version: number,
+    event: Parameters<typeof writeEvent>[1]['event'], actor: Actor, audit: AuditInput,
+  ) {
     const projection = await this.projection(facts, state, events, version);
-    const perObligation = new Map(facts.obligations.map((o) => [o.id, outstandingOf(o, state.progress[o.id]!)]));
-    await writeProjection(tx, facts, projection, perObligation);
+    const outstandingByObligation = new Map(facts.obligations.map((o) => [o.id, outstandingOf(o, state.progress[o.id]!)]));
+    await writeEvent(tx, { facts, projection, outstandingByObligation, event, userId: actor.userId, audit: auditInsertSql(actor.ctx, audit) });
+  }
+
+  /** The statistics hook after lockCase: the lock is held, office ids come from the unit directory. */
+  private async statisticsOptions(): Promise<RefreshOptions> {
+    const { byCode } = await this.units.maps();
+    return { lockHeld: true, officeIds: (code) => byCode.get(code)?.id };
   }
 
   private async checkEventReferences(event: CaseEvent) {

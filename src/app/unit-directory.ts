@@ -40,6 +40,12 @@ export class UnitDirectory {
     return (await this.load()).byId.get(id);
   }
 
+  /** The cached maps themselves (read-only), for callers that resolve many ids or codes synchronously. */
+  async maps(): Promise<{ byId: ReadonlyMap<number, UnitRow>; byCode: ReadonlyMap<string, UnitRow> }> {
+    const c = await this.load();
+    return { byId: c.byId, byCode: c.byCode };
+  }
+
   async byCode(code: string): Promise<UnitRow | undefined> {
     return (await this.load()).byCode.get(code);
   }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { auditDiff, type JsonRecord } from '../domain/access/audit-diff.js';
 import type { Db, DbOrTx, Tx } from '../db/database.js';
 
@@ -38,22 +38,19 @@ export async function appendReadAudit(db: Db, ctx: RequestContext, input: AuditI
 }
 
 async function insertAudit(tx: DbOrTx, ctx: RequestContext, input: AuditInput): Promise<void> {
+  await auditInsertSql(ctx, input).execute(tx);
+}
+
+/**
+ * The INSERT of one audit row, for a caller that runs it as part of a larger statement (a data-modifying
+ * CTE commits with the change it records: one round trip instead of two).
+ */
+export function auditInsertSql(ctx: RequestContext, input: AuditInput): RawBuilder<unknown> {
   const diff = auditDiff(input.before ?? null, input.after ?? null);
-  await tx
-    .insertInto('audit_log')
-    .values({
-      user_id: ctx.userId,
-      username: ctx.username,
-      ip: ctx.ip,
-      user_agent: ctx.userAgent?.slice(0, 400) ?? null,
-      action: input.action,
-      entity_type: input.entityType,
-      entity_id: input.entityId === null ? null : String(input.entityId),
-      unit_id: input.unitId,
-      before: diff.before === null ? null : JSON.stringify(diff.before),
-      after: diff.after === null ? null : JSON.stringify(diff.after),
-    })
-    .execute();
+  return sql`INSERT INTO audit_log (user_id, username, ip, user_agent, action, entity_type, entity_id, unit_id, before, after)
+    VALUES (${ctx.userId}, ${ctx.username}, ${ctx.ip}, ${ctx.userAgent?.slice(0, 400) ?? null}, ${input.action}, ${input.entityType},
+            ${input.entityId === null ? null : String(input.entityId)}, ${input.unitId},
+            ${diff.before === null ? null : JSON.stringify(diff.before)}::jsonb, ${diff.after === null ? null : JSON.stringify(diff.after)}::jsonb)`;
 }
 
 export interface AuditFilter {

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { CaseEvent, CaseFacts, CaseState, Category, Initiation, Obligation, Party } from '../domain/cases/case-types.js';
@@ -55,7 +55,9 @@ type CaseRow = Omit<Selectable<DB['cases']>, 'total_amount' | 'outstanding'>;
  * transaction ends; `withNames` adds the enforcer's and the commune's names for display.
  */
 export async function loadCase(
-  db: DbOrTx, id: string, opts: { forUpdate?: boolean; officeCodes: (id: number) => string | undefined; withNames?: boolean },
+  db: DbOrTx,
+  id: string,
+  opts: { forUpdate?: boolean; officeCodes: (id: number) => string | undefined; withNames?: boolean; alsoLock?: RawBuilder<unknown> | undefined; reread?: boolean },
 ): Promise<(LoadedCase & Partial<LoadedCaseNames>) | undefined> {
   const names = opts.withNames
     ? sql`, (SELECT e.name FROM enforcers e WHERE e.code = c.enforcer_code) AS enforcer_name,
@@ -71,9 +73,16 @@ export async function loadCase(
                                          'full_name', u.full_name, 'recorded_at', e.recorded_at) ORDER BY e.seq)
          FROM case_events e LEFT JOIN users u ON u.id = e.recorded_by WHERE e.case_id = c.id) AS events
       ${names}
+      ${opts.alsoLock ? sql`, ${opts.alsoLock} AS also_locked` : sql``}
     FROM cases c WHERE c.id = ${id} ${opts.forUpdate ? sql`FOR UPDATE OF c` : sql``}`.execute(db);
   const row = r.rows[0];
   if (!row) return undefined;
+  // Locking: the subqueries read the snapshot taken when the statement began, the row lock may have
+  // waited for a writer of this case after that. The case row is then newer than its events (the
+  // version is the seq of the last event): read again, now that the lock is ours.
+  if (opts.forUpdate && !opts.reread && row.c.version !== (row.events?.[row.events.length - 1]?.seq ?? 0)) {
+    return loadCase(db, id, { ...opts, alsoLock: undefined, reread: true });
+  }
   const c = row.c;
   const facts: CaseFacts = {
     id: c.id,
@@ -153,26 +162,42 @@ export async function insertCase(
     .execute();
 }
 
-/** Writes the projection after an event: the case row (with the version check) and each obligation's progress. */
-export async function writeProjection(tx: Tx, facts: CaseFacts, p: Projection, outstandingByObligation: Map<string, bigint>): Promise<void> {
-  await tx
-    .updateTable('cases')
-    .set({
-      status: p.status, status_since: p.statusSince, holding_office_id: p.holdingOfficeId, enforcer_code: p.enforcer,
-      last_event_on: p.lastEventOn, outstanding: p.outstanding, next_step: p.nextStep, next_due: p.nextDue,
-      state: stateToJson(p.state), version: p.version, updated_at: new Date(),
-    })
-    .where('id', '=', facts.id)
-    .execute();
-  for (const o of facts.obligations) {
-    const pr = p.state.progress[o.id]!;
-    await tx
-      .updateTable('case_obligations')
-      .set({ paid: pr.paid, reduced: pr.reduced, performed: pr.performed, disbursed: pr.disbursed, outstanding: outstandingByObligation.get(o.id)! })
-      .where('case_id', '=', facts.id)
-      .where('id', '=', o.id)
-      .execute();
-  }
+/**
+ * Writes one event and the projection it leads to as ONE statement (data-modifying CTEs): the event row,
+ * each obligation's progress, the audit row when given, and the case row with its new version. The
+ * caller holds the case row lock (loadCase forUpdate) and has checked the version it expected.
+ */
+export async function writeEvent(
+  tx: Tx,
+  w: {
+    facts: CaseFacts;
+    projection: Projection;
+    outstandingByObligation: Map<string, bigint>;
+    event: CaseEvent | { type: 'reversal'; on: string; reverses: number; reason: string };
+    userId: number | null;
+    audit?: RawBuilder<unknown> | undefined;
+  },
+): Promise<void> {
+  const { facts, projection: p } = w;
+  const obligations = facts.obligations.map((o) => ({ o, pr: p.state.progress[o.id]! }));
+  const data = w.event.type === 'reversal' ? { reason: w.event.reason } : eventData(w.event);
+  await sql`
+    WITH ev AS (
+      INSERT INTO case_events (case_id, seq, type, "on", data, reverses_seq, recorded_by)
+      VALUES (${facts.id}, ${p.version}, ${w.event.type}, ${w.event.on}, ${JSON.stringify(data)}::jsonb,
+              ${w.event.type === 'reversal' ? w.event.reverses : null}::int, ${w.userId}::int)),
+    ob AS (
+      UPDATE case_obligations o SET paid = v.paid, reduced = v.reduced, performed = v.performed, disbursed = v.disbursed, outstanding = v.outstanding
+      FROM unnest(${obligations.map((x) => x.o.id)}::text[], ${obligations.map((x) => x.pr.paid.toString())}::int8[],
+                  ${obligations.map((x) => x.pr.reduced.toString())}::int8[], ${obligations.map((x) => x.pr.performed)}::bool[],
+                  ${obligations.map((x) => x.pr.disbursed.toString())}::int8[], ${obligations.map((x) => w.outstandingByObligation.get(x.o.id)!.toString())}::int8[])
+           AS v(id, paid, reduced, performed, disbursed, outstanding)
+      WHERE o.case_id = ${facts.id} AND o.id = v.id)
+    ${w.audit ? sql`, au AS (${w.audit})` : sql``}
+    UPDATE cases SET status = ${p.status}, status_since = ${p.statusSince}, holding_office_id = ${p.holdingOfficeId}, enforcer_code = ${p.enforcer},
+      last_event_on = ${p.lastEventOn}, outstanding = ${p.outstanding.toString()}::int8, next_step = ${p.nextStep}, next_due = ${p.nextDue}::date,
+      state = ${stateToJson(p.state)}::jsonb, version = ${p.version}, updated_at = now()
+    WHERE id = ${facts.id}`.execute(tx);
 }
 
 export async function appendEvent(tx: Tx, caseId: string, seq: number, event: CaseEvent | { type: 'reversal'; on: string; reverses: number; reason: string }, userId: number | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Kysely, type Transaction } from 'kysely';
+import { sql, type ColumnType, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DbOrTx, Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { CASE_BASE_KEYS, MONEY_BASE_KEYS, type CaseBaseKey, type MoneyBaseKey } from '../domain/statistics/form-keys.js';
@@ -113,12 +113,41 @@ const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x ===
  * Inserts derived rows with one statement (data-modifying CTEs, json_populate_recordset: one parameter per
  * table whatever the number of rows).
  */
-export async function insertDerivedRows(tx: Tx, rows: DerivedRows): Promise<void> {
+export async function insertDerivedRows(tx: Tx, rows: DerivedRows, deltas: readonly SnapshotDelta[] = []): Promise<void> {
   const from = (table: string, c: readonly string[], data: unknown[]) => sql`SELECT ${cols(c)} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json(data)}::json)`;
+  const totals = deltas.length ? sql`, t AS (${snapshotDeltasSql(deltas)})` : sql``;
   await sql`WITH e AS (INSERT INTO stat_episodes (${cols(EPISODE_COLS)}) ${from('stat_episodes', EPISODE_COLS, rows.episodes)}),
     f AS (INSERT INTO stat_flows (${cols(FLOW_COLS)}) ${from('stat_flows', FLOW_COLS, rows.flows)}),
     s AS (INSERT INTO stat_states (${cols(STATE_COLS)}) ${from('stat_states', STATE_COLS, rows.states)})
+    ${totals}
     INSERT INTO stat_offices (${cols(OFFICE_COLS)}) ${from('stat_offices', OFFICE_COLS, rows.offices)}`.execute(tx);
+}
+
+/** The advisory lock of the statistics (writers shared, rebuild exclusive), as an expression. */
+export const STATISTICS_LOCK_KEY = 7_468_616_473; // "thads" statistics
+export const statisticsSharedLock = () => sql`pg_advisory_xact_lock_shared(${STATISTICS_LOCK_KEY}::bigint)`;
+
+export type DerivedTable = keyof DerivedRows;
+const DERIVED_TABLES: Record<DerivedTable, string> = { episodes: 'stat_episodes', flows: 'stat_flows', states: 'stat_states', offices: 'stat_offices' };
+
+/**
+ * Reads the snapshot state and a setting in one statement, deleting first one case's rows of the given
+ * derived tables (the case write path; the caller holds the statistics lock, so the state read is the one
+ * its deltas apply to).
+ */
+export async function readStateDeletingCaseRows(
+  tx: Tx, caseId: string, settingKey: string, tables: readonly DerivedTable[],
+): Promise<{ state: SnapshotState; setting: unknown }> {
+  const deletes = tables.map((t, i) => sql`${sql.raw(`d${i}`)} AS (DELETE FROM ${sql.table(DERIVED_TABLES[t])} WHERE case_id = ${caseId})`);
+  const r = await sql<{ state: { derived_ready: boolean; first_as_of: string | null; last_as_of: string | null; policies: unknown } | null; setting: unknown }>`
+    ${deletes.length ? sql`WITH ${sql.join(deletes)}` : sql``}
+    SELECT (SELECT to_jsonb(s) FROM stat_snapshot_state s WHERE s.id = 1) AS state, (SELECT value FROM settings WHERE key = ${settingKey}) AS setting`.execute(tx);
+  const row = r.rows[0]!;
+  const st = row.state;
+  return {
+    state: { derivedReady: st?.derived_ready ?? false, firstAsOf: st?.first_as_of ?? null, lastAsOf: st?.last_as_of ?? null, policies: st?.policies ?? null },
+    setting: row.setting ?? undefined,
+  };
 }
 
 /** Replaces one case's derived rows (delete, then insert) inside the caller's transaction. */
@@ -174,14 +203,18 @@ export interface SnapshotDelta {
  */
 export async function addSnapshotDeltas(tx: Tx, deltas: readonly SnapshotDelta[]): Promise<void> {
   if (deltas.length === 0) return;
+  await snapshotDeltasSql(deltas).execute(tx);
+}
+
+function snapshotDeltasSql(deltas: readonly SnapshotDelta[]): RawBuilder<unknown> {
   const rows = [...deltas]
     .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.officeId - b.officeId))
     .map((d) => ({ office_id: d.officeId, as_of: d.asOf, fiscal_year: d.fiscalYear, ...Object.fromEntries(TOTAL_COLUMNS.map((c) => [c, (d.values[c] ?? 0n).toString()])) }));
   const all = ['office_id', 'as_of', 'fiscal_year', ...TOTAL_COLUMNS];
   const set = sql.raw(TOTAL_COLUMNS.map((c) => `${c} = stat_snapshot_totals.${c} + EXCLUDED.${c}`).join(', '));
-  await sql`INSERT INTO stat_snapshot_totals (${cols(all)})
+  return sql`INSERT INTO stat_snapshot_totals (${cols(all)})
     SELECT ${cols(all)} FROM json_populate_recordset(NULL::stat_snapshot_totals, ${json(rows)}::json) ORDER BY as_of, office_id
-    ON CONFLICT (as_of, office_id) DO UPDATE SET ${set}`.execute(tx);
+    ON CONFLICT (as_of, office_id) DO UPDATE SET ${set}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -14,7 +14,11 @@ export const policiesSchema = z.strictObject({
 
 /** The policies in force: the stored setting, or the defaults of statistics.md when none is stored. */
 export async function currentPolicies(db: DbOrTx): Promise<StatisticsPolicies> {
-  const stored = await readSetting(db, POLICIES_KEY);
+  return policiesFromSetting(await readSetting(db, POLICIES_KEY));
+}
+
+/** The policies from the stored setting (undefined: the defaults); an invalid setting is an error. */
+export function policiesFromSetting(stored: unknown): StatisticsPolicies {
   if (stored === undefined) return DEFAULT_POLICIES;
   const parsed = policiesSchema.safeParse(stored);
   if (!parsed.success || validatePolicies(parsed.data).length > 0) throw new Error(`setting ${POLICIES_KEY} is not valid: ${JSON.stringify(stored)}`);

@@ -7,12 +7,12 @@ import { CASE_BASE_KEYS, caseContribution, fiscalYearOf, MONEY_BASE_KEYS, type S
 import { eventData } from '../../repositories/case-codec.js';
 import { effectiveEvents, type StoredEvent } from '../../repositories/cases.repository.js';
 import {
-  addSnapshotDeltas, insertDerivedRows, readSnapshotState, replaceCaseRows, truncateDerivedRows, writeSnapshotState,
-  type DerivedRows, type SnapshotDelta, type SnapshotState,
+  addSnapshotDeltas, insertDerivedRows, readStateDeletingCaseRows, readSnapshotState, replaceCaseRows, STATISTICS_LOCK_KEY, truncateDerivedRows, writeSnapshotState,
+  type DerivedRows, type DerivedTable, type SnapshotDelta, type SnapshotState,
 } from '../../repositories/statistics.repository.js';
 import { deriveCase } from './case-derivation.js';
 import { firstSnapshotDateOf, fiscalYearStartOf, monthEndOf, snapshotDatesBetween } from './months.js';
-import { currentPolicies, snapshotPolicyKey, sqlGrounds } from './policies.js';
+import { currentPolicies, POLICIES_KEY, policiesFromSetting, snapshotPolicyKey, sqlGrounds } from './policies.js';
 import { snapshotFromPreviousSql, snapshotInsertSql } from './queries/report.query.js';
 
 /**
@@ -25,7 +25,7 @@ import { snapshotFromPreviousSql, snapshotInsertSql } from './queries/report.que
  * Writers hold a shared advisory lock, rebuild and extension an exclusive one, so a delta never applies to
  * totals that are being recomputed.
  */
-const LOCK_KEY = 7_468_616_473; // "thads" statistics
+const LOCK_KEY = STATISTICS_LOCK_KEY;
 
 const lockShared = (tx: Tx) => sql`SELECT pg_advisory_xact_lock_shared(${LOCK_KEY}::bigint)`.execute(tx);
 const lockExclusive = (tx: Tx) => sql`SELECT pg_advisory_xact_lock(${LOCK_KEY}::bigint)`.execute(tx);
@@ -58,6 +58,38 @@ const appendRows = (into: DerivedRows, r: DerivedRows) => {
   into.states.push(...r.states);
   into.offices.push(...r.offices);
 };
+
+const DERIVED_TABLE_NAMES: readonly DerivedTable[] = ['episodes', 'flows', 'states', 'offices'];
+
+/**
+ * How a case's derived rows change from `previous` (null: a new case) to `next`: per table, the rows only
+ * added (a multiset difference: two equal flows on one day are two rows), or the whole table rewritten
+ * for the case when some previous row is gone.
+ */
+export function derivedRowsChange(previous: DerivedRows | null, next: DerivedRows): { rewrite: DerivedTable[]; insert: DerivedRows } {
+  const rewrite: DerivedTable[] = [];
+  const insert: DerivedRows = { episodes: [], flows: [], states: [], offices: [] };
+  for (const t of DERIVED_TABLE_NAMES) {
+    if (previous === null) {
+      insert[t] = next[t];
+      continue;
+    }
+    const left = new Map<string, number>();
+    for (const r of previous[t]) left.set(JSON.stringify(r), (left.get(JSON.stringify(r)) ?? 0) + 1);
+    const added: Record<string, unknown>[] = [];
+    for (const r of next[t]) {
+      const k = JSON.stringify(r);
+      const n = left.get(k) ?? 0;
+      if (n > 0) left.set(k, n - 1);
+      else added.push(r);
+    }
+    if ([...left.values()].some((n) => n > 0)) {
+      rewrite.push(t);
+      insert[t] = next[t];
+    } else insert[t] = added;
+  }
+  return { rewrite, insert };
+}
 
 async function unitIds(db: DbOrTx, codes?: readonly string[]): Promise<Map<string, number>> {
   let q = db.selectFrom('units').select(['id', 'code']);
@@ -101,23 +133,42 @@ export interface CaseWrite {
   after: readonly CaseEvent[];
 }
 
+export interface RefreshOptions {
+  /** The caller took the shared statistics lock in this transaction already (statisticsSharedLock). */
+  lockHeld?: boolean;
+  /** Office ids by code from the caller's cache (UnitDirectory); default: read from the units table. */
+  officeIds?: (code: string) => number | undefined;
+}
+
 /**
  * The hook of every case write (create, record, reverse), in the same transaction: replaces the case's
  * derived rows and moves the snapshot totals by the change of the case's contributions (statistics.md §2–§4
  * via the domain's caseContribution) for every maintained snapshot date on or after the first changed date.
  */
-export async function refreshCaseStatistics(tx: Tx, w: CaseWrite): Promise<void> {
-  await lockShared(tx);
+export async function refreshCaseStatistics(tx: Tx, w: CaseWrite, opts: RefreshOptions = {}): Promise<void> {
+  if (!opts.lockHeld) await lockShared(tx);
   const codes = new Set([w.facts.office]);
   for (const e of [...(w.before ?? []), ...w.after]) if (e.type === 'office_changed') codes.add(e.to);
-  const officeId = resolver(await unitIds(tx, [...codes]));
-  await replaceCaseRows(tx, w.facts.id, derivedRowsOf(w.facts, w.after, officeId));
-
-  const state = await readSnapshotState(tx);
-  const policies = await currentPolicies(tx);
-  if (!snapshotsUsable(state, policies)) return;
+  const known = opts.officeIds;
+  const officeId = known && [...codes].every((c) => known(c) !== undefined) ? resolver(new Map([...codes].map((c) => [c, known(c)!]))) : resolver(await unitIds(tx, [...codes]));
+  // The rows written are the difference from those of the history before the write (stored by the
+  // previous write with the same derivation): a payment adds one flow instead of rewriting every row of
+  // the case. A table whose rows are not simply added to is rewritten for the case.
+  const rows = derivedRowsOf(w.facts, w.after, officeId);
+  const previous = w.before === null ? null : derivedRowsOf(w.facts, w.before, officeId);
+  const change = derivedRowsChange(previous, rows);
+  const read = await readStateDeletingCaseRows(tx, w.facts.id, POLICIES_KEY, change.rewrite);
+  let { state } = read;
+  const policies = policiesFromSetting(read.setting);
+  let toInsert = change.insert;
+  if (!state.derivedReady && change.rewrite.length < DERIVED_TABLE_NAMES.length) {
+    // The derived rows are being (or not yet) computed in bulk: do not trust the stored ones, rewrite all.
+    state = (await readStateDeletingCaseRows(tx, w.facts.id, POLICIES_KEY, DERIVED_TABLE_NAMES)).state;
+    toInsert = rows;
+  }
+  if (!snapshotsUsable(state, policies)) return insertDerivedRows(tx, toInsert);
   const changedOn = w.before === null ? w.facts.acceptedOn : firstDifferenceOn(w.before, w.after);
-  if (changedOn === null) return;
+  if (changedOn === null) return insertDerivedRows(tx, toInsert);
   const first = changedOn > state.firstAsOf! ? changedOn : state.firstAsOf!;
   const deltas = new Map<string, SnapshotDelta>();
   const add = (asOf: IsoDate, c: ReturnType<typeof caseContribution>, sign: 1n | -1n) => {
@@ -134,7 +185,7 @@ export async function refreshCaseStatistics(tx: Tx, w: CaseWrite): Promise<void>
     if (w.before) add(m, caseContribution(w.facts, w.before, from, m, policies), -1n);
     add(m, caseContribution(w.facts, w.after, from, m, policies), 1n);
   }
-  await addSnapshotDeltas(tx, [...deltas.values()].filter((d) => Object.values(d.values).some((v) => v !== 0n)));
+  await insertDerivedRows(tx, toInsert, [...deltas.values()].filter((d) => Object.values(d.values).some((v) => v !== 0n)));
 }
 
 // ---------------------------------------------------------------------------------------------------------
