@@ -9,7 +9,8 @@ const USAGE = `Cách dùng / usage:
   thads report --office MÃ --to YYYY-MM-DD [--from YYYY-MM-DD] [--json]
       báo cáo kết quả thi hành án của một đơn vị (khu vực, tỉnh hoặc toàn quốc); --json: đối tượng JSON (statistics.md §7)
   thads report --rebuild [--from-fiscal-year NĂM]
-      tính lại toàn bộ số liệu thống kê (sau khi nhập dữ liệu hoặc để có số liệu cuối tháng của các năm trước)
+      tính lại toàn bộ số liệu thống kê; lưu sẵn tổng số của năm tài chính hiện tại và 4 năm trước,
+      --from-fiscal-year: lưu sẵn từ năm đó (báo cáo các năm cũ hơn vẫn tính được, chậm hơn)
 `;
 
 type Run = (fn: (rt: Runtime) => Promise<number>) => Promise<number>;

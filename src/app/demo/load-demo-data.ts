@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../db/database.js';
+import { fiscalYearOf } from '../../domain/statistics/index.js';
 import { formatIssue } from '../interchange/issues.js';
 import type { ImportCounts, ImportProgress, ImportService } from '../interchange/import.service.js';
 import { caseToRecord } from '../interchange/interchange-mapping.js';
@@ -127,7 +128,9 @@ export async function loadDemoData(services: DemoDataServices, opts: LoadDemoDat
     log(`  đã nhập ${nf.format(result.counts.casesCreated)} việc, ${nf.format(result.counts.eventsWritten)} sự kiện trong ${secs(imported - written)} giây.`);
     if (services.statistics) {
       log('  đang tính số liệu thống kê…');
-      await services.statistics.rebuild({ onProgress: (m) => log(`  ${m.trim()}`) });
+      // The demo keeps totals for all its years (2011 onwards): its dashboard compares them year by year.
+      const firstAccepted = data.cases.reduce((m, c) => (c.facts.acceptedOn < m ? c.facts.acceptedOn : m), '9999-12-31');
+      await services.statistics.rebuild({ fromFiscalYear: fiscalYearOf(firstAccepted), onProgress: (m) => log(`  ${m.trim()}`) });
     }
     const done = Date.now();
     if (services.statistics) log(`  đã tính thống kê trong ${secs(done - imported)} giây.`);
