@@ -87,13 +87,18 @@ async function generate(db) {
       SELECT i,
         o.id AS office_id, o.code AS office_code,
         ($1::text[])[1 + (i * 7919) % cardinality($1::text[])] || ' ' || ($3::text[])[1 + (i * 104729) % cardinality($3::text[])] || ' ' || ($5::text[])[1 + (i * 15485863) % cardinality($5::text[])] AS name,
-        ($2::text[])[1 + (i * 7919) % cardinality($2::text[])] || ' ' || ($4::text[])[1 + (i * 104729) % cardinality($4::text[])] || ' ' || ($6::text[])[1 + (i * 15485863) % cardinality($6::text[])] AS folded,
+        ($2::text[])[1 + (i * 7919) % cardinality($2::text[])] AS ff, ($4::text[])[1 + (i * 104729) % cardinality($4::text[])] AS mf,
+        ($6::text[])[1 + (i * 15485863) % cardinality($6::text[])] AS gf,
         (date '2023-10-01' + (i % 1100)::int) AS accepted,
         (1000000 + (i % 997) * 100000)::bigint AS amount
       FROM generate_series(${start}::bigint, ${end}::bigint) i JOIN bench_offices o ON o.idx = (i % $7)::int`, params);
+    await db.query(`ALTER TABLE g ADD COLUMN folded text, ADD COLUMN terms text[]`);
+    // The name-search terms as the application writes them (domain/text/name-search.ts searchTerms).
+    await db.query(`UPDATE g SET folded = ff || ' ' || mf || ' ' || gf,
+      terms = ARRAY(SELECT DISTINCT t FROM unnest(ARRAY[ff, mf, gf, ff || ' ' || mf, mf || ' ' || gf]) t)`);
     await db.query(`INSERT INTO cases (id, office_id, decision_number, decision_date, accepted_on, initiation, category, judgment_number, judgment_date, court,
         commune_code, initial_enforcer, status, status_since, holding_office_id, enforcer_code, last_event_on, total_amount, outstanding, next_step, next_due,
-        state, version, search_text, search_names)
+        state, version, search_text, search_names, search_terms)
       SELECT 'B-' || i, office_id, i || '/QĐ-THADS', accepted, accepted, CASE WHEN i % 3 = 0 THEN 'on_request' ELSE 'ex_officio' END, 'dan_su',
         i || '/2023/DS-ST', accepted - 30, 'TAND thử', NULL, office_code || '-' || (1 + i % 5), 'in_progress', accepted + 20, office_id,
         office_code || '-' || (1 + i % 5), accepted + 40, amount, amount - amount / 2, 'disburse', accepted + 50,
@@ -102,7 +107,7 @@ async function generate(db) {
           'progress', jsonb_build_object('o1', jsonb_build_object('paid', (amount / 2)::text, 'reduced', '0', 'performed', false, 'disbursed', '0')),
           'lastVerification', jsonb_build_object('on', (accepted + 20)::text, 'result', 'has_means'), 'noMeansDecision', null, 'noMeansVerifications', 0,
           'pendingPayouts', '[]'::jsonb, 'oldestUndisbursedPaymentOn', null, 'coercion', false),
-        2, 'b-' || i || ' | ' || lower(i::text) || '/qd-thads | ' || folded, folded
+        2, 'b-' || i || ' | ' || lower(i::text) || '/qd-thads | ' || folded, folded, terms
       FROM g`);
     await db.query(`INSERT INTO case_parties (case_id, seq, role, kind, name, id_number, address)
       SELECT 'B-' || i, 1, 'obligor', 'person', name, lpad((80000000000 + i)::text, 12, '0'), 'ấp ' || (i % 9 + 1) FROM g`);

@@ -8,7 +8,7 @@ import { validateNewCase } from '../domain/cases/case-validation.js';
 import { nextDeadline, nextSteps, stepTitles } from '../domain/cases/deadlines.js';
 import { AppError } from '../domain/errors.js';
 import { foldVietnamese } from '../domain/text/fold.js';
-import { parseNameQuery, searchNames, type NameQuery } from '../domain/text/name-search.js';
+import { parseNameQuery, searchNames, searchTerms, type NameQuery } from '../domain/text/name-search.js';
 import { appendAudit, appendReadAudit, auditInsertSql, type AuditInput, type RequestContext } from '../repositories/audit.repository.js';
 import { eventData } from '../repositories/case-codec.js';
 import { effectiveEvents, insertCase, loadCase, writeEvent, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
@@ -77,6 +77,11 @@ export function caseSearchNames(facts: CaseFacts): string {
   return searchNames(facts.parties.map((p) => p.name));
 }
 
+/** The terms a case is indexed under for the name search (words and pairs of adjacent words). */
+export function caseSearchTerms(facts: CaseFacts): string[] {
+  return searchTerms(facts.parties.map((p) => p.name));
+}
+
 /** The enforcement case register: creating cases, recording events, reading and searching them. */
 export class CasesService {
   constructor(
@@ -126,7 +131,7 @@ export class CasesService {
       const facts: CaseFacts = { ...input.facts, id };
       const state = initialState(facts);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
-      await insertCase(tx, facts, office.id, total, { text: caseSearchText(facts), names: caseSearchNames(facts) }, await this.projection(facts, state, [], 0));
+      await insertCase(tx, facts, office.id, total, { text: caseSearchText(facts), names: caseSearchNames(facts), terms: caseSearchTerms(facts) }, await this.projection(facts, state, [], 0));
       await refreshCaseStatistics(tx, { facts, before: null, after: [] });
       await appendAudit(tx, ctx, {
         action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,
@@ -365,10 +370,11 @@ export class CasesService {
   }
 
   /**
-   * Name search over case_search_terms. One "driver" word's index entries are read in date order (index-only)
-   * and the whole phrase is checked on each entry: either the rarest word typed in full, or every word the
-   * last (possibly unfinished) word can be the start of — whichever has fewer entries. The newest
-   * page+offset entries of each driver word are merged (UNION removes a case found by two of them).
+   * Name search over case_search_terms. One "driver" term's index entries are read in date order
+   * (index-only) and the whole phrase is checked on each entry: either the rarest term typed in full (a
+   * word or two adjacent words), or every term the last (possibly unfinished) one can be the start of —
+   * whichever has fewer entries. The newest page+offset entries of each driver term are merged (UNION
+   * removes a case found by two of them).
    */
   private async searchByName(nq: NameQuery, scope: number[] | null, conditions: RawBuilder<boolean>[], f: CaseSearch): Promise<CaseList> {
     const empty = { total: 0, totalIsLowerBound: false, items: [] };

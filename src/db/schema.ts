@@ -126,6 +126,8 @@ export interface CasesTable {
   search_text: string;
   /** Folded party names (domain/text/name-search.ts); the triggers of migration 0005 index its words. */
   search_names: Generated<string>;
+  /** Its words and pairs of adjacent words (searchTerms), one index entry each. */
+  search_terms: ColumnType<string[], string[] | undefined, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

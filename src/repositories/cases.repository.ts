@@ -131,7 +131,7 @@ export interface Projection {
 }
 
 export async function insertCase(
-  tx: Tx, facts: CaseFacts, officeId: number, totalAmount: bigint, search: { text: string; names: string }, p: Projection,
+  tx: Tx, facts: CaseFacts, officeId: number, totalAmount: bigint, search: { text: string; names: string; terms: string[] }, p: Projection,
 ): Promise<void> {
   await tx
     .insertInto('cases')
@@ -141,7 +141,7 @@ export async function insertCase(
       judgment_date: facts.judgment.date, court: facts.judgment.court, commune_code: facts.commune, initial_enforcer: facts.enforcer,
       status: p.status, status_since: p.statusSince, holding_office_id: p.holdingOfficeId, enforcer_code: p.enforcer,
       last_event_on: p.lastEventOn, total_amount: totalAmount, outstanding: p.outstanding, next_step: p.nextStep, next_due: p.nextDue,
-      state: stateToJson(p.state), version: p.version, search_text: search.text, search_names: search.names,
+      state: stateToJson(p.state), version: p.version, search_text: search.text, search_names: search.names, search_terms: search.terms,
     })
     .execute();
   if (facts.parties.length) {

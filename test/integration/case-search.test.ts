@@ -99,9 +99,10 @@ describe('search by party name', () => {
     // Cases written by one set-based statement, as an import writes them: the statement trigger indexes them.
     const office = (await t.rt.db.selectFrom('units').select('id').where('code', '=', 'TN-KV3').executeTakeFirstOrThrow()).id;
     await sql`INSERT INTO cases (id, office_id, decision_number, decision_date, accepted_on, initiation, category, judgment_number, judgment_date, court,
-        status, status_since, holding_office_id, last_event_on, total_amount, outstanding, state, version, search_text, search_names)
+        status, status_since, holding_office_id, last_event_on, total_amount, outstanding, state, version, search_text, search_names, search_terms)
       SELECT 'X-' || i, ${office}, i || '/QĐ', '2025-01-01', date '2025-01-01' + (i % 300), 'ex_officio', 'dan_su', '1/DS', '2024-12-01', 'TAND',
-        'pending_verification', '2025-01-01', ${office}, '2025-01-01', 1000, 1000, '{}'::jsonb, 0, 'x-' || i, 'pham thi hoa ' || i % 7
+        'pending_verification', '2025-01-01', ${office}, '2025-01-01', 1000, 1000, '{}'::jsonb, 0, 'x-' || i, 'pham thi hoa ' || i % 7,
+        ARRAY['pham', 'thi', 'hoa', (i % 7)::text, 'pham thi', 'thi hoa', 'hoa ' || i % 7]
       FROM generate_series(1, 1200) i`.execute(t.rt.db);
     const r = await search(enforcer, 'pham thi hoa');
     expect(r).toMatchObject({ total: 1000, totalIsLowerBound: true });

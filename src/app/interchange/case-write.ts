@@ -5,7 +5,7 @@ import { outstandingOf, totalOutstanding } from '../../domain/cases/case-ledger.
 import type { CaseEvent, CaseFacts, CaseState } from '../../domain/cases/case-types.js';
 import { nextDeadline } from '../../domain/cases/deadlines.js';
 import { eventData, stateToJson } from '../../repositories/case-codec.js';
-import { caseSearchNames, caseSearchText } from '../cases.service.js';
+import { caseSearchNames, caseSearchTerms, caseSearchText } from '../cases.service.js';
 import type { AppendedCase, NewCase } from './case-plan.js';
 
 /**
@@ -27,7 +27,7 @@ type Cols = readonly (readonly [name: string, type: string])[];
 const CASE_COLS: Cols = [
   ['id', 'text'], ['office_id', 'int'], ['decision_number', 'text'], ['decision_date', 'date'], ['accepted_on', 'date'], ['initiation', 'text'],
   ['category', 'text'], ['judgment_number', 'text'], ['judgment_date', 'date'], ['court', 'text'], ['commune_code', 'text'], ['initial_enforcer', 'text'],
-  ['total_amount', 'int8'], ['search_text', 'text'], ['search_names', 'text'],
+  ['total_amount', 'int8'], ['search_text', 'text'], ['search_names', 'text'], ['search_terms', 'text'],
 ];
 const PROJECTION_COLS: Cols = [
   ['id', 'text'], ['status', 'text'], ['status_since', 'date'], ['holding_office_id', 'int'], ['enforcer_code', 'text'], ['last_event_on', 'date'],
@@ -89,7 +89,7 @@ function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): RawBuil
     const total = f.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
     cases.push([
       f.id, ctx.unitId(f.office), f.decision.number, f.decision.date, f.acceptedOn, f.initiation, f.category, f.judgment.number, f.judgment.date,
-      f.judgment.court, f.commune, f.enforcer, total.toString(), caseSearchText(f), caseSearchNames(f),
+      f.judgment.court, f.commune, f.enforcer, total.toString(), caseSearchText(f), caseSearchNames(f), caseSearchTerms(f).join(' | '),
       ...projectionRow(f, c.state, c.events, c.events.length, ctx).slice(1),
     ]);
     f.parties.forEach((p, i) => parties.push([f.id, i + 1, p.role, p.kind, p.name, p.idNumber, p.address]));
@@ -101,7 +101,11 @@ function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): RawBuil
     });
     events.push(...eventRows(f.id, c.events, 0));
   }
-  return sql`WITH c AS (${insert('cases', [...CASE_COLS, ...PROJECTION_COLS.slice(1)], cases, 'c_rows')}),
+  // search_terms travels as one text per case (terms joined by " | ": a text[] per row cannot go through unnest).
+  const caseCols = [...CASE_COLS, ...PROJECTION_COLS.slice(1)];
+  const caseValues = sql.join(caseCols.map(([n]) => (n === 'search_terms' ? sql`string_to_array(c_rows.search_terms, ' | ')` : sql.ref(`c_rows.${n}`))));
+  const insertCases = sql`INSERT INTO cases (${names(caseCols)}) SELECT ${caseValues} FROM ${rowsOf(caseCols, cases, 'c_rows')}`;
+  return sql`WITH c AS (${insertCases}),
     pa AS (${insert('case_parties', PARTY_COLS, parties, 'pa_rows')}),
     ob AS (${insert('case_obligations', OBLIGATION_COLS, obligations, 'ob_rows')})
     ${insert('case_events', EVENT_COLS, events, 'ev_rows')}`;

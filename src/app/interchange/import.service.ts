@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { vacuumSearchIndex, type Db } from '../../db/database.js';
+import { analyzeSearchIndex, type Db } from '../../db/database.js';
 import { appendAudit, type RequestContext } from '../../repositories/audit.repository.js';
 import { systemClock, type Clock } from '../auth.service.js';
 import { todayInVietnam } from '../cases.service.js';
@@ -102,9 +102,8 @@ export class ImportService {
         return counts;
       });
       if (counts.offices > 0) this.units.invalidate();
-      // A bulk of new index entries: mark their pages all-visible now, so that name searches stay
-      // index-only (autovacuum would get there later) and the planner knows the new words.
-      if (counts.casesCreated >= 1000) await vacuumSearchIndex(this.db);
+      // A bulk of new name-index entries: the planner should know the new words at once.
+      if (counts.casesCreated >= 1000) await analyzeSearchIndex(this.db);
       return { ok: true, counts, seconds: (Date.now() - started) / 1000 };
     } catch (e) {
       if (e instanceof ImportRejected) return { ok: false, issues: sortIssues(e.issues, files) };

@@ -6,9 +6,11 @@ import { sql, type Kysely } from 'kysely';
 // date answers the newest 20 matches by reading a few index pages.
 //
 //  - cases.search_names: the parties' names folded (lower case, no diacritics, đ → d), each name's words
-//    ([a-z0-9]+) joined by one space, names joined by " | " (so the words are split on spaces). Written by the application (domain/text/name-search.ts);
+//    ([a-z0-9]+) joined by one space, names joined by " | "; cases.search_terms: its words and pairs of
+//    adjacent words ("nguyen van"), so that a rare combination of common words is found from a short list. Written by the application (domain/text/name-search.ts);
 //    the backfill below folds the same way without importing it (migrations never import app code).
-//  - case_search_terms: one row per (word, case), with the case's date of acceptance, holding office and
+//  - case_search_terms: one row per (term, case), a term being a word or two adjacent words, with the
+//    case's date of acceptance, holding office and
 //    search_names, so that a search is an index-only scan of one word's entries in date order, the phrase
 //    checked on the index tuple. Two orders: nationwide (word, date) and per office (office, word, date).
 //  - case_search_vocabulary: every word with the number of cases it appears in, to pick the rarest word
@@ -17,6 +19,7 @@ import { sql, type Kysely } from 'kysely';
 // and an update trigger that fires only when the holding office changes (office_changed and its reversal).
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE cases ADD COLUMN search_names text NOT NULL DEFAULT ''`.execute(db);
+  await sql`ALTER TABLE cases ADD COLUMN search_terms text[] NOT NULL DEFAULT '{}'`.execute(db);
   await sql`CREATE TABLE case_search_terms (
       term text NOT NULL,
       accepted_on date NOT NULL,
@@ -38,9 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE FUNCTION case_search_terms_insert() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       WITH words AS (
-        SELECT DISTINCT w.term, n.accepted_on, n.id, n.holding_office_id, n.search_names
-        FROM new_cases n CROSS JOIN LATERAL unnest(string_to_array(replace(n.search_names, ' | ', ' '), ' ')) AS w(term)
-        WHERE w.term <> ''),
+        SELECT w.term, n.accepted_on, n.id, n.holding_office_id, n.search_names
+        FROM new_cases n CROSS JOIN LATERAL unnest(n.search_terms) AS w(term)),
       vocabulary AS (
         INSERT INTO case_search_vocabulary AS v (term, cases)
         SELECT term, count(*) FROM words GROUP BY term ORDER BY term
@@ -56,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE FUNCTION case_search_terms_move() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       UPDATE case_search_terms t SET holding_office_id = NEW.holding_office_id
-        FROM (SELECT DISTINCT term FROM unnest(string_to_array(replace(NEW.search_names, ' | ', ' '), ' ')) AS w(term) WHERE term <> '') w
+        FROM unnest(NEW.search_terms) AS w(term)
         WHERE t.term = w.term AND t.accepted_on = NEW.accepted_on AND t.case_id = NEW.id;
       RETURN NULL;
     END $$`.execute(db);
@@ -67,10 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE FUNCTION cases_search_facts_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      RAISE EXCEPTION 'cases.search_names and cases.accepted_on do not change (the search index follows them)' USING ERRCODE = 'integrity_constraint_violation';
+      RAISE EXCEPTION 'cases.search_names, search_terms and accepted_on do not change (the search index follows them)' USING ERRCODE = 'integrity_constraint_violation';
     END $$`.execute(db);
   await sql`CREATE TRIGGER cases_search_facts_frozen BEFORE UPDATE ON cases FOR EACH ROW
-    WHEN (OLD.search_names IS DISTINCT FROM NEW.search_names OR OLD.accepted_on IS DISTINCT FROM NEW.accepted_on)
+    WHEN (OLD.search_names IS DISTINCT FROM NEW.search_names OR OLD.search_terms IS DISTINCT FROM NEW.search_terms
+          OR OLD.accepted_on IS DISTINCT FROM NEW.accepted_on)
     EXECUTE FUNCTION cases_search_facts_frozen()`.execute(db);
 }
 
@@ -90,6 +93,19 @@ export function searchNamesOf(names: readonly string[]): string {
     .join(' | ');
 }
 
+/** The terms of search names: each name's words and pairs of adjacent words, distinct (name-search.ts). */
+export function searchTermsOf(searchNames: string): string[] {
+  const terms = new Set<string>();
+  for (const name of searchNames.split(' | ')) {
+    const w = name.split(' ').filter((x) => x !== '');
+    w.forEach((x, i) => {
+      terms.add(x);
+      if (i > 0) terms.add(`${w[i - 1]} ${x}`);
+    });
+  }
+  return [...terms];
+}
+
 async function backfill(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
@@ -100,12 +116,14 @@ async function backfill(db: Kysely<any>): Promise<void> {
     ).rows;
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
-    await sql`UPDATE cases c SET search_names = v.names FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => searchNamesOf(r.names))}::text[]) AS v(id, names)
+    await sql`UPDATE cases c SET search_names = v.names, search_terms = string_to_array(v.terms, ' | ')
+      FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => searchNamesOf(r.names))}::text[],
+                  ${rows.map((r) => searchTermsOf(searchNamesOf(r.names)).join(' | '))}::text[]) AS v(id, names, terms)
       WHERE c.id = v.id`.execute(db);
   }
   await sql`INSERT INTO case_search_terms (term, accepted_on, case_id, holding_office_id, names)
-    SELECT DISTINCT w.term, c.accepted_on, c.id, c.holding_office_id, c.search_names
-    FROM cases c CROSS JOIN LATERAL unnest(string_to_array(replace(c.search_names, ' | ', ' '), ' ')) AS w(term) WHERE w.term <> ''`.execute(db);
+    SELECT w.term, c.accepted_on, c.id, c.holding_office_id, c.search_names
+    FROM cases c CROSS JOIN LATERAL unnest(c.search_terms) AS w(term)`.execute(db);
   await sql`INSERT INTO case_search_vocabulary (term, cases) SELECT term, count(*) FROM case_search_terms GROUP BY term`.execute(db);
 }
 
@@ -115,5 +133,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TRIGGER IF EXISTS cases_search_terms_insert ON cases`.execute(db);
   await sql`DROP FUNCTION IF EXISTS cases_search_facts_frozen(), case_search_terms_move(), case_search_terms_insert()`.execute(db);
   await sql`DROP TABLE IF EXISTS case_search_vocabulary, case_search_terms`.execute(db);
-  await sql`ALTER TABLE cases DROP COLUMN IF EXISTS search_names`.execute(db);
+  await sql`ALTER TABLE cases DROP COLUMN IF EXISTS search_names, DROP COLUMN IF EXISTS search_terms`.execute(db);
 }

@@ -20,17 +20,26 @@ export function searchNames(names: readonly string[]): string {
   return names.map((n) => nameWords(n).join(' ')).join(' | ');
 }
 
-/** The distinct words of a case's search names (what the index holds for it). */
+/**
+ * The terms a case is indexed under: every word of each name and every pair of adjacent words of one name
+ * ("nguyen van"), distinct. Pairs make a rare combination of common words cheap to find.
+ */
 export function searchTerms(names: readonly string[]): string[] {
-  return [...new Set(names.flatMap(nameWords))];
+  return [...new Set(names.flatMap((n) => {
+    const w = nameWords(n);
+    return [...w, ...w.slice(1).map((x, i) => `${w[i]} ${x}`)];
+  }))];
 }
 
 export interface NameQuery {
   /** The folded words, in order. */
   words: string[];
-  /** Words certainly typed in full (all but the last): any one of them can drive the search. */
+  /**
+   * Terms certainly typed in full, any one of which can drive the search: the words but the last, and the
+   * pairs of adjacent ones among them.
+   */
   complete: string[];
-  /** The last word, possibly a prefix. */
+  /** The last term, possibly unfinished: the last word, or the last two words when there are two or more. */
   last: string;
   /** LIKE pattern over `' ' || names`: the words in order from a word boundary. */
   pattern: string;
@@ -39,5 +48,8 @@ export interface NameQuery {
 export function parseNameQuery(q: string): NameQuery | null {
   const words = nameWords(q);
   if (words.length === 0 || words.some((w) => /\d/.test(w))) return null;
-  return { words, complete: [...new Set(words.slice(0, -1))], last: words[words.length - 1]!, pattern: `% ${words.join(' ')}%` };
+  const full = words.slice(0, -1);
+  const complete = [...new Set([...full, ...full.slice(1).map((w, i) => `${full[i]} ${w}`)])];
+  const last = words.slice(-2).join(' ');
+  return { words, complete, last, pattern: `% ${words.join(' ')}%` };
 }
