@@ -8,6 +8,9 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: 'test/e2e',
   workers: 1,
+  // One retry: on a loaded 2-core CI machine an antd animation can swallow a click. A journey that passes
+  // only on its retry is reported as flaky in the output (and counted as passed); twice failed fails.
+  retries: 1,
   reporter: 'list',
   // generous: password hashing (Argon2) is slow on a loaded CI machine
   timeout: 90_000,

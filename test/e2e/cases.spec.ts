@@ -22,9 +22,17 @@ async function logIn(page: Page, username: string): Promise<void> {
 }
 
 /** Picks an option of an antd Select (only the open drop-down is searched). */
+/**
+ * Picks an option of an antd select and checks the select shows it; again if not (under load a click can
+ * land on the closing dropdown of a form just dismissed, and the choice is lost).
+ */
 async function choose(page: Page, field: Locator, option: string): Promise<void> {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await expect(async () => {
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).last().click({ timeout: 5_000 });
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 async function fillDate(field: Locator, date: string): Promise<void> {
