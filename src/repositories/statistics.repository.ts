@@ -150,13 +150,6 @@ export async function readStateDeletingCaseRows(
   };
 }
 
-/** Replaces one case's derived rows (delete, then insert) inside the caller's transaction. */
-export async function replaceCaseRows(tx: Tx, caseId: string, rows: DerivedRows): Promise<void> {
-  await sql`WITH a AS (DELETE FROM stat_episodes WHERE case_id = ${caseId}), b AS (DELETE FROM stat_flows WHERE case_id = ${caseId}),
-    c AS (DELETE FROM stat_states WHERE case_id = ${caseId}) DELETE FROM stat_offices WHERE case_id = ${caseId}`.execute(tx);
-  await insertDerivedRows(tx, rows);
-}
-
 export async function truncateDerivedRows(tx: Tx): Promise<void> {
   await sql`TRUNCATE stat_episodes, stat_flows, stat_states, stat_offices`.execute(tx);
 }
@@ -198,14 +191,9 @@ export interface SnapshotDelta {
 }
 
 /**
- * Adds deltas to the snapshot totals. Rows are upserted in (as_of, office_id) order so that concurrent
- * writers lock them in the same order (no deadlock).
+ * The upsert adding deltas to the snapshot totals (a CTE of insertDerivedRows). Rows are upserted in
+ * (as_of, office_id) order so that concurrent writers lock them in the same order (no deadlock).
  */
-export async function addSnapshotDeltas(tx: Tx, deltas: readonly SnapshotDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  await snapshotDeltasSql(deltas).execute(tx);
-}
-
 function snapshotDeltasSql(deltas: readonly SnapshotDelta[]): RawBuilder<unknown> {
   const rows = [...deltas]
     .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.officeId - b.officeId))

@@ -7,7 +7,7 @@ import { CASE_BASE_KEYS, caseContribution, fiscalYearOf, MONEY_BASE_KEYS, type S
 import { eventData } from '../../repositories/case-codec.js';
 import { effectiveEvents, type StoredEvent } from '../../repositories/cases.repository.js';
 import {
-  addSnapshotDeltas, insertDerivedRows, readStateDeletingCaseRows, readSnapshotState, replaceCaseRows, STATISTICS_LOCK_KEY, truncateDerivedRows, writeSnapshotState,
+  insertDerivedRows, readStateDeletingCaseRows, readSnapshotState, STATISTICS_LOCK_KEY, truncateDerivedRows, writeSnapshotState,
   type DerivedRows, type DerivedTable, type SnapshotDelta, type SnapshotState,
 } from '../../repositories/statistics.repository.js';
 import { deriveCase } from './case-derivation.js';
