@@ -379,11 +379,13 @@ export class CasesService {
   private async searchByName(nq: NameQuery, scope: number[] | null, conditions: RawBuilder<boolean>[], f: CaseSearch): Promise<CaseList> {
     const empty = { total: 0, totalIsLowerBound: false, items: [] };
     const MAX_EXPANSIONS = 50;
+    // A single last word expands to words only: the pairs it starts ("nguyen van") are cases it has anyway.
+    const wordsOnly = nq.last.includes(' ') ? sql`` : sql`AND strpos(term, ' ') = 0`;
     const vocabulary = (
       await sql<{ term: string; cases: number; expansion: boolean }>`
         SELECT term, cases, false AS expansion FROM case_search_vocabulary WHERE term = ANY(${nq.complete}::text[])
         UNION ALL
-        (SELECT term, cases, true FROM case_search_vocabulary WHERE term >= ${nq.last} AND term < ${`${nq.last}{`}
+        (SELECT term, cases, true FROM case_search_vocabulary WHERE term >= ${nq.last} AND term < ${`${nq.last}{`} ${wordsOnly}
          ORDER BY cases DESC LIMIT ${MAX_EXPANSIONS + 1})`.execute(this.db)
     ).rows;
     const complete = vocabulary.filter((v) => !v.expansion);
@@ -398,6 +400,7 @@ export class CasesService {
     // One or two letters that start more words than we merge: read the whole prefix range (slow nationally).
     else drivers = { prefix: nq.last };
 
+    const prefixRange = (p: string) => sql<boolean>`t.term >= ${p} AND t.term < ${`${p}{`} ${p.includes(' ') ? sql`` : sql`AND strpos(t.term, ' ') = 0`}`;
     const joinCases = conditions.length > 0;
     const where = (driver: RawBuilder<boolean>) =>
       sql.join(
@@ -420,7 +423,7 @@ export class CasesService {
             ),
             sql` UNION `,
           )
-        : sql`SELECT DISTINCT t.accepted_on, t.case_id FROM ${from} WHERE ${where(sql<boolean>`t.term >= ${drivers.prefix} AND t.term < ${`${drivers.prefix}{`}`)}`;
+        : sql`SELECT DISTINCT t.accepted_on, t.case_id FROM ${from} WHERE ${where(prefixRange(drivers.prefix))}`;
     const rows = (
       await sql<ListRow>`
         SELECT ${LIST_SELECT}, ${OBLIGORS} AS obligors
@@ -432,7 +435,7 @@ export class CasesService {
     ).rows;
     if (f.page === 1 && rows.length < f.pageSize) return { total: rows.length, totalIsLowerBound: false, items: this.listItems(rows) };
     const cap = 1_000;
-    const driver = 'terms' in drivers ? sql<boolean>`t.term = ANY(${drivers.terms}::text[])` : sql<boolean>`t.term >= ${drivers.prefix} AND t.term < ${`${drivers.prefix}{`}`;
+    const driver = 'terms' in drivers ? sql<boolean>`t.term = ANY(${drivers.terms}::text[])` : prefixRange(drivers.prefix);
     const count = (
       await sql<{ raw: string; n: string }>`
         SELECT count(*) AS raw, count(DISTINCT case_id) AS n FROM (SELECT t.case_id FROM ${from} WHERE ${where(driver)} LIMIT ${cap + 1}) x`.execute(this.db)

@@ -110,6 +110,20 @@ describe('search by party name', () => {
     expect((await search(enforcer, 'pham thi ho')).totalIsLowerBound).toBe(true);
   });
 
+  it('finds every case of a single common word, whatever the number of pairs it starts', async () => {
+    // 60 names "do <word>": 60 pairs start with "do", more than the 50 expansions merged.
+    const office = (await t.rt.db.selectFrom('units').select('id').where('code', '=', 'TN-KV3').executeTakeFirstOrThrow()).id;
+    await sql`INSERT INTO cases (id, office_id, decision_number, decision_date, accepted_on, initiation, category, judgment_number, judgment_date, court,
+        status, status_since, holding_office_id, last_event_on, total_amount, outstanding, state, version, search_text, search_names, search_terms)
+      SELECT 'D-' || i, ${office}, i || '/QĐ', '2025-01-01', date '2025-02-01' + i, 'ex_officio', 'dan_su', '1/DS', '2024-12-01', 'TAND',
+        'pending_verification', '2025-01-01', ${office}, '2025-01-01', 1000, 1000, '{}'::jsonb, 0, 'd-' || i, 'do ' || w,
+        ARRAY['do', w, 'do ' || w]
+      FROM generate_series(1, 60) i, LATERAL (SELECT chr(97 + i % 26) || chr(97 + i / 26) || 'x' AS w) x`.execute(t.rt.db);
+    const r = await search(enforcer, 'Đỗ', '&pageSize=100');
+    expect(r.total).toBe(60);
+    expect(r.items[0].id).toBe('D-60');
+  });
+
   it('keeps the vocabulary counts equal to the cases indexed, and refuses to change indexed facts', async () => {
     const mismatches = await sql<{ term: string }>`
       SELECT coalesce(v.term, w.term) AS term FROM case_search_vocabulary v
