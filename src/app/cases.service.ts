@@ -8,7 +8,7 @@ import { validateNewCase } from '../domain/cases/case-validation.js';
 import { nextDeadline, nextSteps, stepTitles } from '../domain/cases/deadlines.js';
 import { AppError } from '../domain/errors.js';
 import { foldVietnamese } from '../domain/text/fold.js';
-import { parseNameQuery, searchNames, searchTerms, type NameQuery } from '../domain/text/name-search.js';
+import { nameIndex, parseNameQuery, type NameQuery } from '../domain/text/name-search.js';
 import { appendAudit, appendReadAudit, auditInsertSql, type AuditInput, type RequestContext } from '../repositories/audit.repository.js';
 import { eventData } from '../repositories/case-codec.js';
 import { effectiveEvents, insertCase, loadCase, writeEvent, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
@@ -67,19 +67,12 @@ export interface CaseList {
   items: CaseListItem[];
 }
 
-/** Search text of a case: party names, decision, judgment and case numbers, folded (no diacritics). */
-export function caseSearchText(facts: CaseFacts): string {
-  return foldVietnamese([facts.id, facts.decision.number, facts.judgment.number, ...facts.parties.map((p) => p.name)].join(' | '));
-}
-
-/** The folded party names of a case, whose words the name search indexes (domain/text/name-search.ts). */
-export function caseSearchNames(facts: CaseFacts): string {
-  return searchNames(facts.parties.map((p) => p.name));
-}
-
-/** The terms a case is indexed under for the name search (words and pairs of adjacent words). */
-export function caseSearchTerms(facts: CaseFacts): string[] {
-  return searchTerms(facts.parties.map((p) => p.name));
+/**
+ * What a case is found by: its search text (case, decision and judgment numbers and party names, folded;
+ * the trigram index) and its folded party names with their terms (the name index of migration 0005).
+ */
+export function caseSearchIndex(facts: CaseFacts): { text: string; names: string; terms: string[] } {
+  return { text: foldVietnamese([facts.id, facts.decision.number, facts.judgment.number, ...facts.parties.map((p) => p.name)].join(' | ')), ...nameIndex(facts.parties.map((p) => p.name)) };
 }
 
 /** The enforcement case register: creating cases, recording events, reading and searching them. */
@@ -131,7 +124,7 @@ export class CasesService {
       const facts: CaseFacts = { ...input.facts, id };
       const state = initialState(facts);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
-      await insertCase(tx, facts, office.id, total, { text: caseSearchText(facts), names: caseSearchNames(facts), terms: caseSearchTerms(facts) }, await this.projection(facts, state, [], 0));
+      await insertCase(tx, facts, office.id, total, caseSearchIndex(facts), await this.projection(facts, state, [], 0));
       await refreshCaseStatistics(tx, { facts, before: null, after: [] });
       await appendAudit(tx, ctx, {
         action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,

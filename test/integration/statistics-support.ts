@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { Actor } from '../../src/app/actor.js';
-import { caseSearchNames, caseSearchTerms, caseSearchText } from '../../src/app/cases.service.js';
+import { caseSearchIndex } from '../../src/app/cases.service.js';
 import type { Runtime } from '../../src/app/runtime.js';
 import { permissionsOf } from '../../src/domain/access/roles.js';
 import { replay } from '../../src/domain/cases/case-ledger.js';
@@ -57,7 +57,7 @@ export async function bulkInsert(rt: Runtime, histories: readonly CaseHistory[])
       const r = replay(facts, events);
       if (!r.ok) throw new Error(`generated history of ${facts.id} is not valid`);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
-      await insertCase(tx, facts, ids.get(facts.office)!, total, { text: caseSearchText(facts), names: caseSearchNames(facts), terms: caseSearchTerms(facts) }, await rt.cases.projection(facts, r.value, events, events.length));
+      await insertCase(tx, facts, ids.get(facts.office)!, total, caseSearchIndex(facts), await rt.cases.projection(facts, r.value, events, events.length));
       for (const [i, e] of events.entries()) await appendEvent(tx, facts.id, i + 1, e, null);
     }
   });

@@ -5,13 +5,13 @@ import { outstandingOf, totalOutstanding } from '../../domain/cases/case-ledger.
 import type { CaseEvent, CaseFacts, CaseState } from '../../domain/cases/case-types.js';
 import { nextDeadline } from '../../domain/cases/deadlines.js';
 import { eventData, stateToJson } from '../../repositories/case-codec.js';
-import { caseSearchNames, caseSearchTerms, caseSearchText } from '../cases.service.js';
+import { caseSearchIndex } from '../cases.service.js';
 import type { AppendedCase, NewCase } from './case-plan.js';
 
 /**
  * Bulk writing of imported cases. Each case's final state is already computed (replay); its projection is
  * computed with the same pieces CasesService.projection uses (totalOutstanding, nextDeadline,
- * caseSearchText, caseSearchNames; the words of the name search follow by trigger, migration 0005). A
+ * caseSearchIndex; the terms of the name search follow by trigger, migration 0005). A
  * batch of cases is ONE statement (data-modifying CTEs; foreign keys are checked at its
  * end) whose rows arrive as one array parameter per column (unnest): one round trip per batch, no
  * 65,535-parameter limit, and PostgreSQL works on one batch while Node builds the next.
@@ -87,9 +87,10 @@ function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): RawBuil
   for (const c of batch) {
     const f = c.facts;
     const total = f.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
+    const search = caseSearchIndex(f);
     cases.push([
       f.id, ctx.unitId(f.office), f.decision.number, f.decision.date, f.acceptedOn, f.initiation, f.category, f.judgment.number, f.judgment.date,
-      f.judgment.court, f.commune, f.enforcer, total.toString(), caseSearchText(f), caseSearchNames(f), caseSearchTerms(f).join(' | '),
+      f.judgment.court, f.commune, f.enforcer, total.toString(), search.text, search.names, search.terms.join(' | '),
       ...projectionRow(f, c.state, c.events, c.events.length, ctx).slice(1),
     ]);
     f.parties.forEach((p, i) => parties.push([f.id, i + 1, p.role, p.kind, p.name, p.idNumber, p.address]));

@@ -17,7 +17,7 @@ export function nameWords(s: string): string[] {
 }
 
 export function searchNames(names: readonly string[]): string {
-  return names.map((n) => nameWords(n).join(' ')).join(' | ');
+  return nameIndex(names).names;
 }
 
 /**
@@ -25,10 +25,18 @@ export function searchNames(names: readonly string[]): string {
  * ("nguyen van"), distinct. Pairs make a rare combination of common words cheap to find.
  */
 export function searchTerms(names: readonly string[]): string[] {
-  return [...new Set(names.flatMap((n) => {
-    const w = nameWords(n);
-    return [...w, ...w.slice(1).map((x, i) => `${w[i]} ${x}`)];
-  }))];
+  return nameIndex(names).terms;
+}
+
+/** Both at once, each name folded once (the import computes them for every case). */
+export function nameIndex(names: readonly string[]): { names: string; terms: string[] } {
+  const words = names.map(nameWords);
+  const terms = new Set<string>();
+  for (const w of words) {
+    for (const x of w) terms.add(x);
+    for (let i = 1; i < w.length; i++) terms.add(`${w[i - 1]} ${w[i]}`);
+  }
+  return { names: words.map((w) => w.join(' ')).join(' | '), terms: [...terms] };
 }
 
 export interface NameQuery {
