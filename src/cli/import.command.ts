@@ -1,4 +1,3 @@
-import { rebuildAfterImport } from './report.command.js';
 import type { Runtime } from '../app/runtime.js';
 import type { ImportProgress } from '../app/interchange/import.service.js';
 import { formatIssue } from '../app/interchange/issues.js';
@@ -83,12 +82,13 @@ export async function importCommand(args: string[], open: (fn: (rt: Runtime) => 
         `${nf.format(c.eventsWritten)} sự kiện; ${nf.format(c.offices)} đơn vị, ${nf.format(c.communes)} xã/phường, ${nf.format(c.enforcers)} chấp hành viên, ` +
         `${nf.format(c.targets)} chỉ tiêu; ${nf.format(c.skipped)} bản ghi đã có (bỏ qua).\n`,
     );
-    // The statistics (per-case rows and stored totals) follow the imported cases. The import itself is
-    // committed already; if this step is interrupted, `thads report --rebuild` finishes it.
+    // The import wrote each case's statistics rows and moved the stored totals, unless it had to mark them
+    // stale (BulkStatistics): then they are recomputed now. The import itself is committed already; if this
+    // step is interrupted, the first report does it, and reports are correct meanwhile (full query).
     if (c.casesCreated + c.casesUpdated > 0) {
-      err('Đang tính lại số liệu thống kê…');
-      const s = await rebuildAfterImport(rt);
-      err(`Đã tính lại thống kê: ${nf.format(s.cases)} việc.`);
+      const s = await rt.statistics.prepare({ onProgress: (m) => err(`Thống kê: ${m.trim()}`) });
+      if (s) err(`Đã tính lại tổng số thống kê: ${nf.format(s.snapshots)} ngày chốt (${s.firstAsOf ?? '—'} … ${s.lastAsOf ?? '—'}).`);
+      else err('Số liệu thống kê đã cập nhật cùng dữ liệu nhập.');
     }
     return 0;
   });

@@ -44,7 +44,7 @@ export async function reportCommand(args: string[], run: Run): Promise<number> {
     const fy = values['from-fiscal-year'];
     if (fy !== undefined && !/^\d{4}$/.test(fy)) return fail(`--from-fiscal-year "${fy}" không phải một năm (YYYY).`);
     return run(async (rt) => {
-      const s = await rebuildAfterImport(rt, { fromFiscalYear: fy === undefined ? undefined : Number(fy) });
+      const s = await rebuildAll(rt, { fromFiscalYear: fy === undefined ? undefined : Number(fy) });
       process.stdout.write(`Đã tính lại thống kê: ${s.cases} việc, ${s.episodes} giai đoạn; ${s.snapshots} ngày lưu tổng số (${s.firstAsOf ?? '—'} … ${s.lastAsOf ?? '—'}).\n`);
       return 0;
     });
@@ -67,11 +67,8 @@ export async function reportCommand(args: string[], run: Run): Promise<number> {
   });
 }
 
-/**
- * The statistics after a bulk import (the import writes cases without the per-case hook): recomputes the
- * per-case rows and the month-end totals. For `thads import` to call once the import has committed.
- */
-export async function rebuildAfterImport(rt: Runtime, opts: { fromFiscalYear?: number | undefined } = {}) {
+/** `thads report --rebuild`: recomputes the per-case rows and the stored totals from the case register. */
+async function rebuildAll(rt: Runtime, opts: { fromFiscalYear?: number | undefined } = {}) {
   return rt.statistics.rebuild({
     ...(opts.fromFiscalYear === undefined ? {} : { fromFiscalYear: opts.fromFiscalYear }),
     onProgress: (m) => process.stderr.write(`${m}\n`),

@@ -124,6 +124,8 @@ export async function openEmbeddedPostgres(opts: OpenEmbeddedOptions): Promise<E
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'max_connections=200',
       '-c', `shared_buffers=${sharedBuffersMb()}MB`,
+      // Two-phase commit lets `thads import` write on two connections that commit together (import-side.ts).
+      '-c', 'max_prepared_transactions=16',
     ],
     onLog: () => undefined,
     onError: (e) => log(`PostgreSQL: ${e instanceof Error ? e.message : String(e)}`),

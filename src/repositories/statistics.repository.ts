@@ -114,18 +114,37 @@ const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x ===
  * table whatever the number of rows).
  */
 export async function insertDerivedRows(tx: Tx, rows: DerivedRows, deltas: readonly SnapshotDelta[] = []): Promise<void> {
-  const from = (table: string, c: readonly string[], data: unknown[]) => sql`SELECT ${cols(c)} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json(data)}::json)`;
   const totals = deltas.length ? sql`, t AS (${snapshotDeltasSql(deltas)})` : sql``;
-  await sql`WITH e AS (INSERT INTO stat_episodes (${cols(EPISODE_COLS)}) ${from('stat_episodes', EPISODE_COLS, rows.episodes)}),
-    f AS (INSERT INTO stat_flows (${cols(FLOW_COLS)}) ${from('stat_flows', FLOW_COLS, rows.flows)}),
-    s AS (INSERT INTO stat_states (${cols(STATE_COLS)}) ${from('stat_states', STATE_COLS, rows.states)})
-    ${totals}
-    INSERT INTO stat_offices (${cols(OFFICE_COLS)}) ${from('stat_offices', OFFICE_COLS, rows.offices)}`.execute(tx);
+  await sql`WITH ${derivedRowsCtes(rows, 'stat_')} ${totals} SELECT`.execute(tx);
+}
+
+/**
+ * The inserts of derived rows as data-modifying CTEs named PREFIXepisodes, PREFIXflows, … to put in the
+ * WITH list of a larger statement (an import batch writes a case and its statistics rows at once).
+ * Tables without rows are left out; when all are empty, one harmless CTE keeps the list well-formed.
+ */
+export function derivedRowsCtes(rows: DerivedRows, prefix: string): RawBuilder<unknown> {
+  const from = (table: string, c: readonly string[], data: unknown[]) => sql`SELECT ${cols(c)} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json(data)}::json)`;
+  const parts: RawBuilder<unknown>[] = [];
+  for (const [key, table, c] of [['episodes', 'stat_episodes', EPISODE_COLS], ['flows', 'stat_flows', FLOW_COLS], ['states', 'stat_states', STATE_COLS], ['offices', 'stat_offices', OFFICE_COLS]] as const) {
+    if (rows[key].length) parts.push(sql`${sql.raw(prefix + key)} AS (INSERT INTO ${sql.table(table)} (${cols(c)}) ${from(table, c, rows[key])})`);
+  }
+  if (parts.length === 0) parts.push(sql`${sql.raw(`${prefix}none`)} AS (SELECT 1)`);
+  return sql.join(parts);
+}
+
+/** Deletes the derived rows of the given cases (before they are written again, e.g. events appended by an import). */
+export async function deleteDerivedRowsOf(tx: DbOrTx, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  const ids = sql`ANY(${[...caseIds]}::text[])`;
+  await sql`WITH d0 AS (DELETE FROM stat_episodes WHERE case_id = ${ids}), d1 AS (DELETE FROM stat_flows WHERE case_id = ${ids}),
+    d2 AS (DELETE FROM stat_states WHERE case_id = ${ids}) DELETE FROM stat_offices WHERE case_id = ${ids}`.execute(tx);
 }
 
 /** The advisory lock of the statistics (writers shared, rebuild exclusive), as an expression. */
 export const STATISTICS_LOCK_KEY = 7_468_616_473; // "thads" statistics
 export const statisticsSharedLock = () => sql`pg_advisory_xact_lock_shared(${STATISTICS_LOCK_KEY}::bigint)`;
+export const statisticsExclusiveLock = () => sql`pg_advisory_xact_lock(${STATISTICS_LOCK_KEY}::bigint)`;
 
 export type DerivedTable = keyof DerivedRows;
 const DERIVED_TABLES: Record<DerivedTable, string> = { episodes: 'stat_episodes', flows: 'stat_flows', states: 'stat_states', offices: 'stat_offices' };
@@ -171,8 +190,8 @@ export async function readSnapshotState(db: DbOrTx): Promise<SnapshotState> {
   return { derivedReady: r?.derived_ready ?? false, firstAsOf: r?.first_as_of ?? null, lastAsOf: r?.last_as_of ?? null, policies: r?.policies ?? null };
 }
 
-export async function writeSnapshotState(tx: Tx, s: SnapshotState): Promise<void> {
-  await statsTx(tx)
+export async function writeSnapshotState(tx: DbOrTx, s: SnapshotState): Promise<void> {
+  await statsDb(tx)
     .insertInto('stat_snapshot_state')
     .values({ id: 1, derived_ready: s.derivedReady, first_as_of: s.firstAsOf, last_as_of: s.lastAsOf, policies: s.policies === null ? null : JSON.stringify(s.policies), rebuilt_at: new Date() })
     .onConflict((oc) => oc.column('id').doUpdateSet({
@@ -182,12 +201,30 @@ export async function writeSnapshotState(tx: Tx, s: SnapshotState): Promise<void
     .execute();
 }
 
+/**
+ * Marks the stored totals as no longer matching the derived rows (a bulk write such as an import changed
+ * many cases without moving the totals): their policies are cleared, so readers use the full query and the
+ * next maintenance recomputes them (StatisticsService.prepare, `thads import`), over the same range.
+ */
+export async function markSnapshotTotalsStale(tx: DbOrTx): Promise<void> {
+  await sql`UPDATE stat_snapshot_state SET policies = NULL WHERE id = 1 AND first_as_of IS NOT NULL`.execute(tx);
+}
+
 /** One (office, snapshot date) change of the totals: values by column name (c_…, m_…). */
 export interface SnapshotDelta {
   officeId: number;
   asOf: string;
   fiscalYear: number;
   values: Record<string, bigint>;
+}
+
+/**
+ * Adds many deltas to the snapshot totals (a bulk writer: an import), a few thousand rows per statement,
+ * all in (as_of, office_id) order like every writer's.
+ */
+export async function addSnapshotDeltas(tx: DbOrTx, deltas: readonly SnapshotDelta[]): Promise<void> {
+  const sorted = [...deltas].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.officeId - b.officeId));
+  for (let i = 0; i < sorted.length; i += 5000) await snapshotDeltasSql(sorted.slice(i, i + 5000)).execute(tx);
 }
 
 /**

@@ -1,26 +1,48 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import type { IsoDate } from '../../domain/calendar/index.js';
 import { outstandingOf, totalOutstanding } from '../../domain/cases/case-ledger.js';
 import type { CaseEvent, CaseFacts, CaseState } from '../../domain/cases/case-types.js';
 import { nextDeadline } from '../../domain/cases/deadlines.js';
 import { eventData, stateToJson } from '../../repositories/case-codec.js';
+import { deleteDerivedRowsOf, derivedRowsCtes, type DerivedRows } from '../../repositories/statistics.repository.js';
 import { caseSearchIndex } from '../cases.service.js';
+import type { BulkStatistics } from '../statistics/bulk-statistics.js';
+import { derivedRowsOf } from '../statistics/statistics-maintenance.js';
 import type { AppendedCase, NewCase } from './case-plan.js';
 
 /**
  * Bulk writing of imported cases. Each case's final state is already computed (replay); its projection is
  * computed with the same pieces CasesService.projection uses (totalOutstanding, nextDeadline,
- * caseSearchIndex; the terms of the name search follow by trigger, migration 0005). A
- * batch of cases is ONE statement (data-modifying CTEs; foreign keys are checked at its
- * end) whose rows arrive as one array parameter per column (unnest): one round trip per batch, no
- * 65,535-parameter limit, and PostgreSQL works on one batch while Node builds the next.
+ * caseSearchIndex), its statistics rows with derivedRowsOf (as every case write does), and its share of
+ * the snapshot totals is accumulated (BulkStatistics) while PostgreSQL writes the previous batch.
+ *
+ * A batch is two statements (data-modifying CTEs; foreign keys are checked at their end) whose rows arrive
+ * as one array parameter per column (unnest): one round trip each, no 65,535-parameter limit. The first
+ * writes the cases, parties, obligations and events; the second the rows derived from them (statistics rows,
+ * and the name-search entries of new cases). With a side connection (import-side.ts) the second runs there,
+ * in parallel on the other core; without one it follows the first in the main transaction, and the insert
+ * trigger of migration 0005 writes the name-search entries.
  */
 export interface WriteContext {
   unitId: (code: string) => number;
   today: IsoDate;
+  /**
+   * The statistics of the import: each case's derived rows are written with it and the case is reported to
+   * the snapshot totals (null: neither, e.g. a test of the case tables alone).
+   */
+  statistics: BulkStatistics | null;
+  /** The side transaction (import-side.ts) and the word counts of the name-search vocabulary it gathers; null: one connection. */
+  side: { db: Kysely<DB>; vocabulary: Map<string, number> } | null;
   batchSize?: number | undefined;
   onWritten?: ((n: number) => void) | undefined;
+}
+
+/** The statements of one batch: the cases' own rows (main transaction), the rows derived from them (side, or main). */
+interface Batch {
+  main: RawBuilder<unknown>;
+  derived: RawBuilder<unknown> | null;
 }
 
 type Cols = readonly (readonly [name: string, type: string])[];
@@ -79,20 +101,70 @@ function progressRows(facts: CaseFacts, state: CaseState): Row[] {
 const eventRows = (caseId: string, events: readonly CaseEvent[], fromSeq: number): Row[] =>
   events.map((e, i) => [caseId, fromSeq + i + 1, e.type, e.on, JSON.stringify(eventData(e))]);
 
-function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): RawBuilder<unknown> {
+/**
+ * Lets the event loop run between pieces of a batch's work. Node computes the next batch while PostgreSQL
+ * runs the current one, whose text it is still sending: through a Unix socket (a small kernel buffer) the
+ * rest of a statement of a few MB goes only when the loop runs. Without these pauses PostgreSQL waited for
+ * each batch being built (the import of 100,000 cases took 14 s longer over the socket than over TCP).
+ */
+const YIELD_EVERY = 50;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function derivedRowsOfBatch(batch: readonly NewCase[], ctx: WriteContext): Promise<DerivedRows> {
+  const rows: DerivedRows = { episodes: [], flows: [], states: [], offices: [] };
+  if (!ctx.statistics) return rows;
+  for (const [k, c] of batch.entries()) {
+    if (k % YIELD_EVERY === YIELD_EVERY - 1) await pause();
+    if (isAppended(c)) ctx.statistics.appended(c.facts, c.events.slice(0, c.events.length - c.newEvents.length), c.events);
+    else ctx.statistics.created(c.facts, c.events);
+    const r = derivedRowsOf(c.facts, c.events, ctx.unitId);
+    rows.episodes.push(...r.episodes);
+    rows.flows.push(...r.flows);
+    rows.states.push(...r.states);
+    rows.offices.push(...r.offices);
+  }
+  return rows;
+}
+
+const isAppended = (c: NewCase | AppendedCase): c is AppendedCase => 'newEvents' in c;
+
+const TERM_COLS: Cols = [['id', 'text'], ['accepted_on', 'date'], ['office', 'int'], ['names', 'text'], ['terms', 'text']];
+
+/** The statement of a batch's derived rows (null when there are none): statistics rows, name-search entries. */
+function derivedStatement(derived: DerivedRows, terms: readonly Row[]): RawBuilder<unknown> | null {
+  const empty = derived.episodes.length + derived.flows.length + derived.states.length + derived.offices.length === 0;
+  if (empty && terms.length === 0) return null;
+  // The entries in index order, as the trigger of migration 0005 writes them.
+  const entries = terms.length
+    ? sql`, terms AS (INSERT INTO case_search_terms (term, accepted_on, case_id, holding_office_id, names)
+        SELECT w.term, t.accepted_on, t.id, t.office, t.names FROM ${rowsOf(TERM_COLS, terms, 't')}
+        CROSS JOIN LATERAL unnest(string_to_array(t.terms, ' | ')) AS w(term) ORDER BY 1, 2 DESC, 3 DESC)`
+    : sql``;
+  return sql`WITH ${derivedRowsCtes(derived, 'st_')} ${entries} SELECT`;
+}
+
+async function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): Promise<Batch> {
+  const derived = await derivedRowsOfBatch(batch, ctx);
   const cases: Row[] = [];
   const parties: Row[] = [];
   const obligations: Row[] = [];
   const events: Row[] = [];
-  for (const c of batch) {
+  const terms: Row[] = [];
+  for (const [k, c] of batch.entries()) {
+    if (k % YIELD_EVERY === YIELD_EVERY - 1) await pause();
     const f = c.facts;
     const total = f.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
     const search = caseSearchIndex(f);
+    const projection = projectionRow(f, c.state, c.events, c.events.length, ctx);
+    const joinedTerms = search.terms.join(' | ');
     cases.push([
       f.id, ctx.unitId(f.office), f.decision.number, f.decision.date, f.acceptedOn, f.initiation, f.category, f.judgment.number, f.judgment.date,
-      f.judgment.court, f.commune, f.enforcer, total.toString(), search.text, search.names, search.terms.join(' | '),
-      ...projectionRow(f, c.state, c.events, c.events.length, ctx).slice(1),
+      f.judgment.court, f.commune, f.enforcer, total.toString(), search.text, search.names, joinedTerms, ...projection.slice(1),
     ]);
+    if (ctx.side) {
+      terms.push([f.id, f.acceptedOn, projection[3]!, search.names, joinedTerms]);
+      for (const t of search.terms) ctx.side.vocabulary.set(t, (ctx.side.vocabulary.get(t) ?? 0) + 1);
+    }
     f.parties.forEach((p, i) => parties.push([f.id, i + 1, p.role, p.kind, p.name, p.idNumber, p.address]));
     const progress = progressRows(f, c.state);
     f.obligations.forEach((o, i) => {
@@ -106,36 +178,50 @@ function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): RawBuil
   const caseCols = [...CASE_COLS, ...PROJECTION_COLS.slice(1)];
   const caseValues = sql.join(caseCols.map(([n]) => (n === 'search_terms' ? sql`string_to_array(c_rows.search_terms, ' | ')` : sql.ref(`c_rows.${n}`))));
   const insertCases = sql`INSERT INTO cases (${names(caseCols)}) SELECT ${caseValues} FROM ${rowsOf(caseCols, cases, 'c_rows')}`;
-  return sql`WITH c AS (${insertCases}),
+  const main = sql`WITH c AS (${insertCases}),
     pa AS (${insert('case_parties', PARTY_COLS, parties, 'pa_rows')}),
     ob AS (${insert('case_obligations', OBLIGATION_COLS, obligations, 'ob_rows')})
     ${insert('case_events', EVENT_COLS, events, 'ev_rows')}`;
+  return { main, derived: derivedStatement(derived, terms) };
 }
 
-function buildAppendBatch(batch: readonly AppendedCase[], ctx: WriteContext): RawBuilder<unknown> {
+async function buildAppendBatch(batch: readonly AppendedCase[], ctx: WriteContext): Promise<Batch> {
+  const derived = await derivedRowsOfBatch(batch, ctx);
   const projections = batch.map((c) => projectionRow(c.facts, c.state, c.events, c.fromVersion + c.newEvents.length, ctx));
   const progress = batch.flatMap((c) => progressRows(c.facts, c.state));
   const events = batch.flatMap((c) => eventRows(c.facts.id, c.newEvents, c.fromVersion));
   const set = (cols: Cols) => sql.join(cols.map(([n]) => sql`${sql.ref(n)} = ${sql.ref(`v.${n}`)}`));
-  return sql`WITH c AS (
+  // A change of holding office moves the case's name-search entries (trigger of migration 0005, main transaction).
+  const main = sql`WITH c AS (
       UPDATE cases c SET ${set(PROJECTION_COLS.slice(1))}, updated_at = now() FROM ${rowsOf(PROJECTION_COLS, projections, 'v')} WHERE c.id = v.id),
     o AS (
       UPDATE case_obligations o SET ${set(PROGRESS_COLS.slice(2))} FROM ${rowsOf(PROGRESS_COLS, progress, 'v')} WHERE o.case_id = v.case_id AND o.id = v.id)
     ${insert('case_events', EVENT_COLS, events, 'ev_rows')}`;
+  return { main, derived: derivedStatement(derived, []) };
 }
 
-async function inBatches<T>(tx: Tx, items: readonly T[], ctx: WriteContext, build: (b: readonly T[]) => RawBuilder<unknown>): Promise<void> {
+async function inBatches<T>(tx: Tx, items: readonly T[], ctx: WriteContext, build: (b: readonly T[]) => Promise<Batch>): Promise<void> {
   const size = ctx.batchSize ?? 1000;
+  const derivedDb = ctx.side?.db ?? tx;
   let pending: Promise<unknown> | null = null;
   for (let i = 0; i < items.length; i += size) {
-    const statement = build(items.slice(i, i + size));
+    const batch = await build(items.slice(i, i + size));
     if (pending) await pending;
     const written = Math.min(i + size, items.length);
-    pending = statement.execute(tx).then(() => ctx.onWritten?.(written));
+    pending = Promise.all([batch.main.execute(tx), batch.derived?.execute(derivedDb)]).then(() => ctx.onWritten?.(written));
     // A failure surfaces at the next await; keep it from being reported as unhandled meanwhile.
     pending.catch(() => undefined);
   }
   if (pending) await pending;
+}
+
+/** Adds the words of the new cases' names to the name-search vocabulary (side transaction, once, in term order). */
+export async function writeVocabulary(db: Kysely<DB>, vocabulary: ReadonlyMap<string, number>): Promise<void> {
+  const rows: Row[] = [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 0; i < rows.length; i += 20_000) {
+    await sql`INSERT INTO case_search_vocabulary AS v (term, cases) SELECT * FROM ${rowsOf([['term', 'text'], ['cases', 'int']], rows.slice(i, i + 20_000), 'w')}
+      ON CONFLICT (term) DO UPDATE SET cases = v.cases + EXCLUDED.cases`.execute(db);
+  }
 }
 
 /** Inserts new cases with their parties, obligations, events and projection. */
@@ -143,8 +229,11 @@ export async function insertCases(tx: Tx, cases: readonly NewCase[], ctx: WriteC
   await inBatches(tx, cases, ctx, (b) => buildInsertBatch(b, ctx));
 }
 
-/** Appends the new events of existing cases and rewrites their projection and obligation progress. */
+/** Appends the new events of existing cases and rewrites their projection, obligation progress and statistics rows. */
 export async function appendToCases(tx: Tx, cases: readonly AppendedCase[], ctx: WriteContext): Promise<void> {
+  // The rows of the whole history are written again: the old ones go first (one statement cannot both
+  // delete and insert the same keys).
+  if (ctx.statistics) await deleteDerivedRowsOf(ctx.side?.db ?? tx, cases.map((c) => c.facts.id));
   await inBatches(tx, cases, { ...ctx, onWritten: undefined }, (b) => buildAppendBatch(b, ctx));
 }
 

@@ -1,13 +1,17 @@
-import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { analyzeSearchIndex, type Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import { appendAudit, type RequestContext } from '../../repositories/audit.repository.js';
+import { BulkStatistics } from '../statistics/bulk-statistics.js';
 import { systemClock, type Clock } from '../auth.service.js';
 import { todayInVietnam } from '../cases.service.js';
 import type { UnitDirectory } from '../unit-directory.js';
 import { lockAppended, planCases } from './case-plan.js';
-import { appendToCases, insertCases, raiseCaseCounters } from './case-write.js';
+import { appendToCases, insertCases, raiseCaseCounters, writeVocabulary } from './case-write.js';
+import { canPrepareTransactions, commitPrepared, IMPORT_GID_PREFIX, importLockSql, resolvePreparedImports, SEARCH_TERMS_BY_IMPORT } from './import-side.js';
 import type { ImportIssue } from './issues.js';
-import { readRecords } from './read-records.js';
+import { readRecords, type ParsedFiles } from './read-records.js';
 import { loadDbReferences, planReferences } from './reference-plan.js';
 import { writeReferences } from './reference-write.js';
 
@@ -33,6 +37,16 @@ export interface ImportProgress {
   total: number | null;
 }
 
+export interface ImportOptions {
+  ctx?: RequestContext;
+  onProgress?: (p: ImportProgress) => void;
+  batchSize?: number;
+  /** First fiscal year of the snapshot totals when the import is the register's first (default: STORED_TOTALS_POLICY). */
+  statisticsFromFiscalYear?: number;
+  /** Write the derived rows on a second connection (default: when the database can prepare transactions). */
+  parallel?: boolean;
+}
+
 class ImportRejected extends Error {
   constructor(readonly issues: ImportIssue[]) {
     super('import rejected');
@@ -45,7 +59,9 @@ export const IMPORT_CONTEXT: RequestContext = { userId: null, username: 'thads i
 /**
  * `thads import`: JSON Lines files into the database, all or nothing. Everything is read and checked first
  * (schemas, references across files and the database, the domain's rules for every case); only when no
- * problem remains is anything written, in one transaction with one audit row.
+ * problem remains is anything written, in one transaction with one audit row: the cases with their
+ * statistics rows, and the snapshot totals moved by the imported cases (or marked stale, for the caller to
+ * recompute with StatisticsService.prepare: see BulkStatistics).
  */
 export class ImportService {
   constructor(
@@ -55,52 +71,18 @@ export class ImportService {
   ) {}
 
   /** Imports the files; on any problem nothing is written and every problem is returned. */
-  async run(files: readonly string[], opts: { ctx?: RequestContext; onProgress?: (p: ImportProgress) => void; batchSize?: number } = {}): Promise<ImportResult> {
+  async run(files: readonly string[], opts: ImportOptions = {}): Promise<ImportResult> {
     const started = Date.now();
     const progress = opts.onProgress ?? (() => undefined);
     progress({ phase: 'parse', done: 0, total: null });
     const parsed = await readRecords(files, (n) => progress({ phase: 'parse', done: n, total: null }));
     const issues = [...parsed.issues];
+    // The side of an import killed while committing is settled before anything else (import-side.ts).
+    await resolvePreparedImports(this.db);
+    const parallel = opts.parallel ?? (await canPrepareTransactions(this.db));
     try {
-      const counts = await this.db.transaction().execute(async (tx) => {
-        // One import at a time; the server may keep working on other cases meanwhile.
-        await sql`SELECT pg_advisory_xact_lock(hashtext('thads.import'))`.execute(tx);
-        const dbRefs = await loadDbReferences(tx);
-        const refs = planReferences(parsed, dbRefs, issues);
-        const codeById = new Map(dbRefs.units.map((u) => [u.id, u.code]));
-        const total = parsed.cases.length;
-        progress({ phase: 'validate', done: 0, total });
-        const plan = await planCases(tx, parsed, refs, issues, (id) => codeById.get(id) ?? String(id), (n) => progress({ phase: 'validate', done: n, total }));
-        if (issues.length === 0) await lockAppended(tx, plan.appended, issues);
-        if (issues.length) throw new ImportRejected(issues);
-
-        const ids = await writeReferences(tx, refs);
-        const unitId = (code: string) => ids.get(code)!;
-        const ctx = { unitId, today: todayInVietnam(this.clock), batchSize: opts.batchSize };
-        const toWrite = plan.created.length + plan.appended.length;
-        progress({ phase: 'write', done: 0, total: toWrite });
-        await insertCases(tx, plan.created, { ...ctx, onWritten: (n) => progress({ phase: 'write', done: n, total: toWrite }) });
-        await appendToCases(tx, plan.appended, ctx);
-        if (plan.appended.length) progress({ phase: 'write', done: toWrite, total: toWrite });
-        await raiseCaseCounters(tx, plan.created.map((c) => c.facts.id), (code) => ids.get(code));
-        const counts: ImportCounts = {
-          lines: parsed.lines,
-          offices: refs.newUnits.length + refs.closeUnits.length,
-          communes: refs.assignCommunes.length + refs.createCommunes.length,
-          enforcers: refs.newEnforcers.length,
-          targets: refs.newTargets.length,
-          casesCreated: plan.created.length,
-          casesUpdated: plan.appended.length,
-          eventsWritten: plan.created.reduce((n, c) => n + c.events.length, 0) + plan.appended.reduce((n, c) => n + c.newEvents.length, 0),
-          skipped: refs.skipped + plan.skipped,
-        };
-        const changed = counts.offices + counts.communes + counts.enforcers + counts.targets + counts.casesCreated + counts.casesUpdated;
-        // Importing the same file again changes nothing, not even the audit trail.
-        if (changed > 0) {
-          await appendAudit(tx, opts.ctx ?? IMPORT_CONTEXT, { action: 'import.completed', entityType: 'import', entityId: null, unitId: null, after: { files: [...files], ...counts } });
-        }
-        return counts;
-      });
+      const input = { files, parsed, issues, opts, progress };
+      const counts = parallel ? await this.db.connection().execute((side) => this.write(input, side)) : await this.write(input, null);
       if (counts.offices > 0) this.units.invalidate();
       // A bulk of new name-index entries: the planner should know the new words at once.
       if (counts.casesCreated >= 1000) await analyzeSearchIndex(this.db);
@@ -110,6 +92,98 @@ export class ImportService {
       throw e;
     }
   }
+
+  /**
+   * Checks and writes in the main transaction; with `sideDb` (a connection of its own), the rows derived
+   * from the cases are written there and both commit together (import-side.ts).
+   */
+  private async write(input: WriteInput, sideDb: Kysely<DB> | null): Promise<ImportCounts> {
+    const { files, parsed, issues, opts, progress } = input;
+    const gid = `${IMPORT_GID_PREFIX}${randomUUID()}`;
+    // The side transaction's state (changed inside the callback).
+    let side = 'none' as 'none' | 'open' | 'prepared';
+    let counts: ImportCounts;
+    try {
+      counts = await this.db.transaction().execute(async (tx) => {
+        // One import at a time; the server may keep working on other cases meanwhile.
+        await sql`SELECT pg_advisory_xact_lock(${importLockSql})`.execute(tx);
+        const dbRefs = await loadDbReferences(tx);
+        const refs = planReferences(parsed, dbRefs, issues);
+        const codeById = new Map(dbRefs.units.map((u) => [u.id, u.code]));
+        const total = parsed.cases.length;
+        progress({ phase: 'validate', done: 0, total });
+        const plan = await planCases(tx, parsed, refs, issues, (id) => codeById.get(id) ?? String(id), (n) => progress({ phase: 'validate', done: n, total }));
+        if (issues.length === 0) await lockAppended(tx, plan.appended, issues);
+        if (issues.length) throw new ImportRejected(issues);
+        if (sideDb) {
+          await sql`BEGIN`.execute(sideDb);
+          side = 'open';
+          await SEARCH_TERMS_BY_IMPORT.execute(tx);
+        }
+        const derivedDb = sideDb ?? tx;
+        // A writer of cases like any other (its lock after the row locks, the other writers' order): every
+        // case's statistics rows are written with it, and the snapshot totals follow (BulkStatistics).
+        const today = todayInVietnam(this.clock);
+        const firstAcceptedOn = plan.created.reduce<string | null>((m, c) => (m === null || c.facts.acceptedOn < m ? c.facts.acceptedOn : m), null);
+        const statistics = await BulkStatistics.begin(derivedDb, { today, firstAcceptedOn, fromFiscalYear: opts.statisticsFromFiscalYear });
+
+        const ids = await writeReferences(tx, refs);
+        const unitId = (code: string) => ids.get(code)!;
+        const ctx = { unitId, today, statistics, side: sideDb ? { db: sideDb, vocabulary: new Map<string, number>() } : null, batchSize: opts.batchSize };
+        const toWrite = plan.created.length + plan.appended.length;
+        progress({ phase: 'write', done: 0, total: toWrite });
+        await insertCases(tx, plan.created, { ...ctx, onWritten: (n) => progress({ phase: 'write', done: n, total: toWrite }) });
+        await appendToCases(tx, plan.appended, ctx);
+        if (plan.appended.length) progress({ phase: 'write', done: toWrite, total: toWrite });
+        await raiseCaseCounters(tx, plan.created.map((c) => c.facts.id), (code) => ids.get(code));
+        const c: ImportCounts = {
+          lines: parsed.lines,
+          offices: refs.newUnits.length + refs.closeUnits.length,
+          communes: refs.assignCommunes.length + refs.createCommunes.length,
+          enforcers: refs.newEnforcers.length,
+          targets: refs.newTargets.length,
+          casesCreated: plan.created.length,
+          casesUpdated: plan.appended.length,
+          eventsWritten: plan.created.reduce((n, x) => n + x.events.length, 0) + plan.appended.reduce((n, x) => n + x.newEvents.length, 0),
+          skipped: refs.skipped + plan.skipped,
+        };
+        const wroteCases = c.casesCreated + c.casesUpdated > 0;
+        await statistics.finish(derivedDb, unitId, wroteCases);
+        if (ctx.side && wroteCases) {
+          await writeVocabulary(ctx.side.db, ctx.side.vocabulary);
+          await sql`PREPARE TRANSACTION ${sql.lit(gid)}`.execute(ctx.side.db);
+          side = 'prepared';
+        } else if (ctx.side) {
+          await sql`ROLLBACK`.execute(ctx.side.db);
+          side = 'none';
+        }
+        // Importing the same file again changes nothing, not even the audit trail. With a side, this row
+        // is what decides its fate if the process dies before committing it (resolvePreparedImports).
+        const changed = c.offices + c.communes + c.enforcers + c.targets + c.casesCreated + c.casesUpdated;
+        if (changed > 0) {
+          await appendAudit(tx, opts.ctx ?? IMPORT_CONTEXT, {
+            action: 'import.completed', entityType: 'import', entityId: side === 'prepared' ? gid : null, unitId: null, after: { files: [...files], ...c },
+          });
+        }
+        return c;
+      });
+    } catch (e) {
+      // Not committed (or not known to be: the audit row decides, as at recovery).
+      if (sideDb && side === 'open') await sql`ROLLBACK`.execute(sideDb).catch(() => undefined);
+      if (sideDb && side === 'prepared') await resolvePreparedImports(this.db).catch(() => undefined);
+      throw e;
+    }
+    if (sideDb && side === 'prepared') await commitPrepared(sideDb, gid);
+    return counts;
+  }
+}
+
+interface WriteInput {
+  files: readonly string[];
+  parsed: ParsedFiles;
+  issues: ImportIssue[];
+  opts: ImportOptions;
+  progress: (p: ImportProgress) => void;
 }
 
 function sortIssues(issues: ImportIssue[], files: readonly string[]): ImportIssue[] {

@@ -7,7 +7,7 @@ import { CASE_BASE_KEYS, caseContribution, fiscalYearOf, MONEY_BASE_KEYS, type S
 import { eventData } from '../../repositories/case-codec.js';
 import { effectiveEvents, type StoredEvent } from '../../repositories/cases.repository.js';
 import {
-  insertDerivedRows, readStateDeletingCaseRows, readSnapshotState, STATISTICS_LOCK_KEY, truncateDerivedRows, writeSnapshotState,
+  insertDerivedRows, readStateDeletingCaseRows, readSnapshotState, statisticsExclusiveLock, statisticsSharedLock, truncateDerivedRows, writeSnapshotState,
   type DerivedRows, type DerivedTable, type SnapshotDelta, type SnapshotState,
 } from '../../repositories/statistics.repository.js';
 import { deriveCase } from './case-derivation.js';
@@ -25,13 +25,12 @@ import { snapshotFromPreviousSql, snapshotInsertSql } from './queries/report.que
  * Writers hold a shared advisory lock, rebuild and extension an exclusive one, so a delta never applies to
  * totals that are being recomputed.
  */
-const LOCK_KEY = STATISTICS_LOCK_KEY;
 
 /** How many fiscal years, the current one included, a rebuild stores totals for by default. */
 export const STORED_TOTALS_YEARS = 5;
 
-const lockShared = (tx: Tx) => sql`SELECT pg_advisory_xact_lock_shared(${LOCK_KEY}::bigint)`.execute(tx);
-const lockExclusive = (tx: Tx) => sql`SELECT pg_advisory_xact_lock(${LOCK_KEY}::bigint)`.execute(tx);
+const lockShared = (tx: Tx) => sql`SELECT ${statisticsSharedLock()}`.execute(tx);
+const lockExclusive = (tx: Tx) => sql`SELECT ${statisticsExclusiveLock()}`.execute(tx);
 
 /** Today in Viet Nam (UTC+7), for the default end of the maintained snapshot dates. */
 export function vietnamToday(now: Date = new Date()): IsoDate {
@@ -264,7 +263,8 @@ const inTransaction = async <T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promis
 export async function rebuildStatistics(db: Db | Tx, opts: RebuildOptions = {}): Promise<RebuildSummary> {
   return inTransaction(db, async (tx) => {
     await lockExclusive(tx);
-    const log = opts.onProgress ?? (() => undefined);
+    const started = Date.now();
+    const log = (m: string) => opts.onProgress?.(`${m} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     let cases = 0;
     if (opts.derived !== false) {
       await truncateDerivedRows(tx);
@@ -304,18 +304,28 @@ async function buildSnapshotTotals(tx: Tx, opts: RebuildOptions, log: (m: string
   const policies = await currentPolicies(tx);
   const firstData = (await sql<{ d: string | null }>`SELECT min(start_on)::text AS d FROM stat_episodes`.execute(tx)).rows[0]?.d ?? null;
   const episodes = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM stat_episodes`.execute(tx)).rows[0]!.n);
-  // STORED_TOTALS_POLICY: by default the totals are stored for the current fiscal year and the four before
-  // it (a five-year plan period); reports of earlier years use the full query. `fromFiscalYear` stores more.
-  const fy = opts.fromFiscalYear ?? Math.max(firstData ? fiscalYearOf(firstData) : fiscalYearOf(today), fiscalYearOf(today) - STORED_TOTALS_YEARS + 1);
-  const first = firstSnapshotDateOf(fy);
-  const last = opts.throughMonthEnd ? monthEndOf(opts.throughMonthEnd) : monthEndOf(today);
+  const { first, last, dates } = storedTotalsRange(firstData, today, opts);
   await sql`TRUNCATE stat_snapshot_totals`.execute(tx);
-  const dates = first <= last ? snapshotDatesBetween(first, last) : [];
   for (const [i, m] of dates.entries()) await insertSnapshot(tx, m, i > 0 ? dates[i - 1]! : null, policies);
   if (dates.length) log(`  thống kê: ${dates.length} ngày chốt tổng (${first} … ${last})`);
   const range = dates.length ? { firstAsOf: first, lastAsOf: last } : { firstAsOf: null, lastAsOf: null };
   await writeSnapshotState(tx, { derivedReady: true, ...range, policies });
   return { episodes, ...range, snapshots: dates.length };
+}
+
+/**
+ * The snapshot dates whose totals are stored. STORED_TOTALS_POLICY: by default the current fiscal year and the
+ * four before it (a five-year plan period), from the first with data (`firstData`: the earliest acceptance);
+ * reports of earlier years use the full query. `fromFiscalYear` stores more (or fewer); the dates go up to
+ * the end of the current month or of `throughMonthEnd`'s.
+ */
+export function storedTotalsRange(
+  firstData: IsoDate | null, today: IsoDate, opts: { fromFiscalYear?: number | undefined; throughMonthEnd?: IsoDate | undefined } = {},
+): { first: IsoDate; last: IsoDate; dates: IsoDate[] } {
+  const fy = opts.fromFiscalYear ?? Math.max(firstData ? fiscalYearOf(firstData) : fiscalYearOf(today), fiscalYearOf(today) - STORED_TOTALS_YEARS + 1);
+  const first = firstSnapshotDateOf(fy);
+  const last = opts.throughMonthEnd ? monthEndOf(opts.throughMonthEnd) : monthEndOf(today);
+  return { first, last, dates: first <= last ? snapshotDatesBetween(first, last) : [] };
 }
 
 /**
@@ -334,22 +344,31 @@ async function insertSnapshot(tx: Tx, m: IsoDate, previous: IsoDate | null, poli
  * Adds the snapshot dates after the last maintained one up to the end of `throughMonthEnd`'s month, computed
  * from the derived rows; builds the totals when there are none yet or when the policies changed.
  */
-export async function extendSnapshots(db: Db | Tx, throughMonthEnd: IsoDate, opts: { today?: IsoDate } = {}): Promise<void> {
-  await inTransaction(db, async (tx) => {
+export async function extendSnapshots(
+  db: Db | Tx, throughMonthEnd: IsoDate, opts: { today?: IsoDate; onProgress?: (message: string) => void } = {},
+): Promise<RebuildSummary | null> {
+  return inTransaction(db, async (tx) => {
     await lockExclusive(tx);
     const state = await readSnapshotState(tx);
     const policies = await currentPolicies(tx);
     const through = monthEndOf(throughMonthEnd);
     if (!state.derivedReady || !snapshotsUsable(state, policies)) {
-      await rebuildStatistics(tx, { derived: !state.derivedReady, throughMonthEnd: through, today: opts.today ?? vietnamToday() });
-      return;
+      // Stale totals (an import, a policy change) are recomputed over the range they covered, so that the
+      // fiscal years someone chose to store (`--from-fiscal-year`, the demo) stay stored.
+      const range = state.firstAsOf === null ? {} : { fromFiscalYear: fiscalYearOf(state.firstAsOf) };
+      const last = state.lastAsOf !== null && state.lastAsOf > through ? state.lastAsOf : through;
+      return rebuildStatistics(tx, {
+        derived: !state.derivedReady, throughMonthEnd: last, today: opts.today ?? vietnamToday(), ...range,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
     }
-    if (state.lastAsOf! >= through) return;
+    if (state.lastAsOf! >= through) return null;
     let previous = state.lastAsOf!;
     for (const m of snapshotDatesBetween(previous, through).filter((d) => d > previous)) {
       await insertSnapshot(tx, m, previous, policies);
       previous = m;
     }
     await writeSnapshotState(tx, { ...state, lastAsOf: through, policies });
+    return null;
   });
 }

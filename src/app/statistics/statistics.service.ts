@@ -20,7 +20,7 @@ import { type PerCaseParams } from './queries/per-case.sql.js';
 import {
   addSums, correctedReportSql, groupRows, reportSql, shapeReport, snapshotSql, sumsOfRow, zeroSums, type BaseRow, type BaseSums, type GroupBy,
 } from './queries/report.query.js';
-import { extendSnapshots, rebuildStatistics, snapshotsUsable, vietnamToday, type RebuildOptions } from './statistics-maintenance.js';
+import { extendSnapshots, rebuildStatistics, snapshotsUsable, vietnamToday, type RebuildOptions, type RebuildSummary } from './statistics-maintenance.js';
 import { CATEGORY_VI, INITIATION_VI } from './report-presenter.js';
 
 /** Which computation answered: stored totals of the day, those of a nearby snapshot date corrected, or the full query. */
@@ -93,14 +93,19 @@ export class StatisticsService {
     return (await this.units.coversAll(scope)) ? null : [...scope].sort((a, b) => a - b);
   }
 
-  /** Rebuilds per-case rows when they are missing (a database upgraded with cases) and adds the snapshot dates up to now. */
-  async prepare(): Promise<void> {
+  /**
+   * Brings the statistics up to date: rebuilds per-case rows when they are missing (a database upgraded with
+   * cases), recomputes stale snapshot totals (after an import, a policy change) and adds the snapshot dates up
+   * to now. Returns what a recomputation did, null when none was needed.
+   */
+  async prepare(opts: { onProgress?: (message: string) => void } = {}): Promise<RebuildSummary | null> {
     const state = await readSnapshotState(this.db);
     const policies = await currentPolicies(this.db);
     const current = monthEndOf(this.today());
     if (!state.derivedReady || !snapshotsUsable(state, policies) || state.lastAsOf! < current) {
-      await extendSnapshots(this.db, current, { today: this.today() });
+      return extendSnapshots(this.db, current, { today: this.today(), ...opts });
     }
+    return null;
   }
 
   /**

@@ -4,6 +4,7 @@ import * as m0002 from './0002_cases.js';
 import * as m0003 from './0003_statistics.js';
 import * as m0004 from './0004_period_closes.js';
 import * as m0005 from './0005_case_name_search.js';
+import * as m0006 from './0006_import_writes_search_terms.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_statistics': m0003,
   '0004_period_closes': m0004,
   '0005_case_name_search': m0005,
+  '0006_import_writes_search_terms': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -29,7 +29,31 @@ export function caseContribution(
   if (facts.acceptedOn > to) return null;
   const cut = events.findIndex((e) => e.on > to);
   const upto = cut === -1 ? events : events.slice(0, cut);
-  const states = statesOf(facts, upto);
+  return contributionOf(facts, upto, statesOf(facts, upto), from, to, policies);
+}
+
+/**
+ * The contributions of one case to several reports (what caseContribution gives for each), its history
+ * replayed once: for totals over many snapshot dates.
+ */
+export function caseContributionsAt(
+  facts: CaseFacts, events: readonly CaseEvent[], periods: readonly { from: IsoDate; to: IsoDate }[], policies: StatisticsPolicies = DEFAULT_POLICIES,
+): (CaseContribution | null)[] {
+  let states: CaseState[] | null = null;
+  return periods.map(({ from, to }) => {
+    if (from > to) throw new RangeError(`period from ${from} is after to ${to}`);
+    if (facts.acceptedOn > to) return null;
+    states ??= statesOf(facts, events);
+    const cut = events.findIndex((e) => e.on > to);
+    // The states of a prefix of the history are the first states of the whole history.
+    return contributionOf(facts, cut === -1 ? events : events.slice(0, cut), states, from, to, policies);
+  });
+}
+
+/** The contribution from the events dated on or before `to` (`upto`) and the states of (at least) that prefix. */
+function contributionOf(
+  facts: CaseFacts, upto: readonly CaseEvent[], states: readonly CaseState[], from: IsoDate, to: IsoDate, policies: StatisticsPolicies,
+): CaseContribution {
   const office = holdingOfficeAt(facts, upto, to);
   const cases = zeroCaseBase();
   const money = zeroMoneyBase();

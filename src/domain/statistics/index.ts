@@ -14,7 +14,7 @@ export {
   type MoneyResolvedPart, type StatisticsPolicies, MONEY_RESOLVED_PARTS, DEFAULT_POLICIES, PARTIAL_PERFORMANCE_EVENTS, groundMatches, validatePolicies,
 } from './policies.js';
 export { type CaseCounts, type MoneyAmounts, deriveCaseForm, deriveMoneyForm } from './forms.js';
-export { type CaseContribution, caseContribution } from './case-contribution.js';
+export { type CaseContribution, caseContribution, caseContributionsAt } from './case-contribution.js';
 export {
   HALF_ROUNDING, divideHalfUp, rateHundredths, rateOf, toHundredths, fromHundredths, formatPercentVi, toThousandDong, formatAmountVi,
 } from './rates.js';
