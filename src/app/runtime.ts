@@ -7,6 +7,7 @@ import { CasesService } from './cases.service.js';
 import { isEmpty, loadDemoOrganisation } from './demo-organisation.js';
 import { demoDataInterrupted, loadDemoData } from './demo/load-demo-data.js';
 import { ExportService } from './interchange/export.service.js';
+import { resolvePreparedImports } from './interchange/import-side.js';
 import { ImportService } from './interchange/import.service.js';
 import { ensureGeography, ensureNationalUnit } from './reference-data.js';
 import { PeriodCloseService } from './statistics-close/period-close.service.js';
@@ -77,6 +78,11 @@ export async function openRuntime(config: AppConfig, opts: OpenRuntimeOptions): 
   const db = createDb(url);
   try {
     await migrateToLatest(db);
+    // An import killed while committing may have left its second transaction prepared (import-side.ts).
+    const settled = await resolvePreparedImports(db);
+    if (settled.committed.length + settled.rolledBack.length) {
+      opts.log(`Đã hoàn tất giao dịch nhập dữ liệu dở dang: ${settled.committed.length} ghi nhận, ${settled.rolledBack.length} hủy.`);
+    }
     await ensureGeography(db);
     if (opts.seedDemo && config.demo) {
       const fresh = (await isEmpty(db)) && (await loadDemoOrganisation(db));
