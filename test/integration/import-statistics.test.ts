@@ -15,6 +15,7 @@ import { canPrepareTransactions, resolvePreparedImports } from '../../src/app/in
 import { fiscalYearOf } from '../../src/domain/statistics/index.js';
 import { readSnapshotState } from '../../src/repositories/statistics.repository.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { dumpDerivedTables } from './statistics-support.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'thads-import-stats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,20 +32,8 @@ function file(name: string, opts: { cases: number; seed: number; prefix: string 
   return p;
 }
 
-/** Every table the import derives from cases, as sorted text (totals without all-zero rows). */
-async function derived(t: TestApp): Promise<Record<string, string[]>> {
-  const dump = async (q: string) => (await sql.raw<Record<string, unknown>>(q).execute(t.rt.db)).rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
-  const zero = ['c_carried_over', 'c_new', 'm_carried_over', 'm_new', 'm_completed', 'm_reduced', 'm_terminated', 'm_transferred_out', 'm_withdrawn'].map((c) => `${c} = 0`).join(' AND ');
-  return {
-    episodes: await dump('SELECT * FROM stat_episodes ORDER BY case_id, episode_no'),
-    flows: await dump('SELECT * FROM stat_flows ORDER BY case_id, episode_no, "on", kind, amount'),
-    states: await dump('SELECT * FROM stat_states ORDER BY case_id, from_on'),
-    offices: await dump('SELECT * FROM stat_offices ORDER BY case_id, from_on'),
-    totals: await dump(`SELECT * FROM stat_snapshot_totals WHERE NOT (${zero}) ORDER BY as_of, office_id`),
-    terms: await dump('SELECT * FROM case_search_terms ORDER BY term, accepted_on, case_id'),
-    vocabulary: await dump('SELECT * FROM case_search_vocabulary WHERE cases > 0 ORDER BY term'),
-  };
-}
+/** Every table the import derives from cases, as sorted text. */
+const derived = (t: TestApp) => dumpDerivedTables(t.rt.db, { nameIndex: true });
 
 /** The same tables recomputed from the case register: statistics rebuilt over the stored range, name index from cases.search_terms. */
 async function recomputed(t: TestApp): Promise<Record<string, string[]>> {

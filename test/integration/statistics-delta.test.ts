@@ -10,7 +10,7 @@ import { AppError } from '../../src/domain/errors.js';
 import { DEFAULT_POLICIES, type StatisticsPolicies } from '../../src/domain/statistics/index.js';
 import type { CaseHistory } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { generateHistories, oracleReport, random, scopeCodes, setupOrganisation, systemActor } from './statistics-support.js';
+import { dumpDerivedTables, generateHistories, oracleReport, random, scopeCodes, setupOrganisation, systemActor } from './statistics-support.js';
 
 let t: TestApp;
 let actor: Actor;
@@ -24,18 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
-/** Every table the statistics keep, as sorted text rows (month totals without all-zero rows). */
-async function tables(): Promise<Record<string, string[]>> {
-  const dump = async (q: string) => (await sql.raw<Record<string, unknown>>(q).execute(t.rt.db)).rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
-  const zero = ['c_carried_over', 'c_new', 'm_carried_over', 'm_new', 'm_completed', 'm_reduced', 'm_terminated', 'm_transferred_out', 'm_withdrawn'].map((c) => `${c} = 0`).join(' AND ');
-  return {
-    episodes: await dump('SELECT * FROM stat_episodes ORDER BY case_id, episode_no'),
-    flows: await dump('SELECT * FROM stat_flows ORDER BY case_id, episode_no, "on", kind, amount'),
-    states: await dump('SELECT * FROM stat_states ORDER BY case_id, from_on'),
-    offices: await dump('SELECT * FROM stat_offices ORDER BY case_id, from_on'),
-    totals: await dump(`SELECT * FROM stat_snapshot_totals WHERE NOT (${zero}) ORDER BY as_of, office_id`),
-  };
-}
+const tables = () => dumpDerivedTables(t.rt.db);
 
 /** Creates the cases and records their events interleaved (one event of a random case at a time). */
 async function writeThroughService(histories: CaseHistory[], seed: number): Promise<Map<string, number>> {

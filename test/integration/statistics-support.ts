@@ -4,10 +4,11 @@
  * assembleReport over every case).
  */
 import fc from 'fast-check';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../src/app/actor.js';
 import { caseSearchIndex } from '../../src/app/cases.service.js';
 import type { Runtime } from '../../src/app/runtime.js';
+import type { DB } from '../../src/db/schema.js';
 import { permissionsOf } from '../../src/domain/access/roles.js';
 import { replay } from '../../src/domain/cases/case-ledger.js';
 import type { CaseEvent, CaseFacts } from '../../src/domain/cases/case-types.js';
@@ -122,4 +123,25 @@ export function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Every table the statistics keep, as sorted text rows (snapshot totals without all-zero rows), to compare
+ * a maintained state with a recomputed one; with `nameIndex`, the name-search entries and vocabulary too.
+ */
+export async function dumpDerivedTables(db: Kysely<DB>, opts: { nameIndex?: boolean } = {}): Promise<Record<string, string[]>> {
+  const dump = async (q: string) => (await sql.raw<Record<string, unknown>>(q).execute(db)).rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+  const zero = ['c_carried_over', 'c_new', 'm_carried_over', 'm_new', 'm_completed', 'm_reduced', 'm_terminated', 'm_transferred_out', 'm_withdrawn'].map((c) => `${c} = 0`).join(' AND ');
+  const tables: Record<string, string[]> = {
+    episodes: await dump('SELECT * FROM stat_episodes ORDER BY case_id, episode_no'),
+    flows: await dump('SELECT * FROM stat_flows ORDER BY case_id, episode_no, "on", kind, amount'),
+    states: await dump('SELECT * FROM stat_states ORDER BY case_id, from_on'),
+    offices: await dump('SELECT * FROM stat_offices ORDER BY case_id, from_on'),
+    totals: await dump(`SELECT * FROM stat_snapshot_totals WHERE NOT (${zero}) ORDER BY as_of, office_id`),
+  };
+  if (opts.nameIndex) {
+    tables.terms = await dump('SELECT * FROM case_search_terms ORDER BY term, accepted_on, case_id');
+    tables.vocabulary = await dump('SELECT * FROM case_search_vocabulary WHERE cases > 0 ORDER BY term');
+  }
+  return tables;
 }

@@ -23,7 +23,7 @@ export const DEMO_DATA_MARKER = 'demo-data';
 export interface DemoDataServices {
   db: Db;
   imports: ImportService;
-  /** The statistics engine: rebuilt after the import when given. */
+  /** The statistics engine: brought up to date after the import when given (nothing to do after a first import). */
   statistics?: { prepare(opts?: { onProgress?: (m: string) => void }): Promise<unknown> };
 }
 

@@ -264,7 +264,7 @@ export async function rebuildStatistics(db: Db | Tx, opts: RebuildOptions = {}):
   return inTransaction(db, async (tx) => {
     await lockExclusive(tx);
     const started = Date.now();
-    const log = (m: string) => opts.onProgress?.(`${m} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const log = (m: string) => opts.onProgress?.(`${m} (${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} giây)`);
     let cases = 0;
     if (opts.derived !== false) {
       await truncateDerivedRows(tx);
