@@ -118,6 +118,9 @@ export class CasesService {
     await this.checkReferences(input.facts, errors);
     if (errors.length) throw ruleError(errors);
     return this.db.transaction().execute(async (tx) => {
+      // The statistics writers' lock first, before any row lock (case counter, name vocabulary): an import
+      // holding it (exclusively, into an empty register) takes those rows after it, never the other way round.
+      await sql`SELECT ${statisticsSharedLock()}`.execute(tx);
       const id = input.id ?? (await this.nextCaseId(tx, office.id, office.code, input.facts.acceptedOn));
       const existing = await tx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', [{ field: 'id', rule: 'unique', message: `Đã có việc mã "${id}".` }]);
@@ -125,7 +128,7 @@ export class CasesService {
       const state = initialState(facts);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
       await insertCase(tx, facts, office.id, total, caseSearchIndex(facts), await this.projection(facts, state, [], 0));
-      await refreshCaseStatistics(tx, { facts, before: null, after: [] });
+      await refreshCaseStatistics(tx, { facts, before: null, after: [] }, await this.statisticsOptions());
       await appendAudit(tx, ctx, {
         action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,
         after: { decision: facts.decision.number, acceptedOn: facts.acceptedOn, initiation: facts.initiation, category: facts.category, obligations: facts.obligations.length, total: total.toString() },

@@ -14,8 +14,10 @@ import { generateInterchange } from '../../src/app/interchange/generate.js';
 import { canPrepareTransactions, resolvePreparedImports } from '../../src/app/interchange/import-side.js';
 import { fiscalYearOf } from '../../src/domain/statistics/index.js';
 import { readSnapshotState } from '../../src/repositories/statistics.repository.js';
+import fc from 'fast-check';
+import { arbFacts } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { dumpDerivedTables } from './statistics-support.js';
+import { dumpDerivedTables, systemActor } from './statistics-support.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'thads-import-stats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,4 +123,46 @@ describe('a side left prepared by an import killed while committing', () => {
     expect(await present('zz-undecided')).toBe(false);
     expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_xacts WHERE database = current_database()`.execute(t.rt.db)).rows[0]!.n).toBe(0);
   }, 60_000);
+});
+
+describe('a case created through the service while an import into an empty register writes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('waits for the import, then takes the next number: no deadlock on the case counter or the vocabulary', async (ctx) => {
+    if (!(await canPrepareTransactions(t.rt.db))) ctx.skip();
+    // 2,000 generated cases and one of TN-KV3 accepted in fiscal year 2020, whose counter the new case needs too.
+    const lines = [...generateInterchange({ cases: 2000, seed: 5, prefix: 'R' })];
+    const sample = JSON.parse(lines.find((l) => l.includes('"type":"case"'))!) as Record<string, unknown>;
+    lines.push(JSON.stringify({
+      ...sample, id: 'TN-KV3-2020-00900', office: 'TN-KV3', commune: null, enforcer: null, accepted_on: '2020-03-02',
+      decision: { number: '900/QĐ-CCTHADS', date: '2020-03-02' }, judgment: { number: '9/2020/DS-ST', date: '2020-01-10', court: 'TAND thử nghiệm' }, events: [],
+    }));
+    const p = path.join(dir, 'concurrent.jsonl');
+    writeFileSync(p, `${lines.join('\n')}\n`);
+    const [facts] = fc.sample(arbFacts({ acceptedFrom: '2020-03-05', acceptedTo: '2020-03-20' }), { numRuns: 1, seed: 3 });
+    const actor = await systemActor(t.rt);
+    let created: Promise<{ id: string }> | null = null;
+    // Started once the import's side holds the statistics lock exclusively (the write phase), while it writes.
+    const imported = await t.rt.imports.run([p], {
+      parallel: true,
+      // a deadlock through this process would otherwise hang: make it fail in seconds instead
+      lockTimeoutMs: 20_000,
+      onProgress: (pr) => {
+        if (pr.phase !== 'write' || created) return;
+        const { id: _id, ...rest } = facts!;
+        created = t.rt.cases.create(actor.ctx, { facts: { ...rest, office: 'TN-KV3', commune: null, enforcer: null } });
+        created.catch(() => undefined);
+      },
+    });
+    expect(imported.ok).toBe(true);
+    expect((await created!).id).toBe('TN-KV3-2020-00901');
+    // both are counted: the case created after the import moved the totals the import created
+    const n = await sql<{ n: number }>`SELECT count(DISTINCT case_id)::int AS n FROM stat_episodes`.execute(t.rt.db);
+    expect(n.rows[0]!.n).toBe(2002);
+    expect(await t.rt.statistics.prepare()).toBeNull();
+  }, 120_000);
 });

@@ -45,6 +45,8 @@ export interface ImportOptions {
   statisticsFromFiscalYear?: number;
   /** Write the derived rows on a second connection (default: when the database can prepare transactions). */
   parallel?: boolean;
+  /** The longest wait for one lock after the import lock (default IMPORT_LOCK_TIMEOUT_MS): then nothing is written. */
+  lockTimeoutMs?: number;
 }
 
 class ImportRejected extends Error {
@@ -99,6 +101,7 @@ export class ImportService {
    */
   private async write(input: WriteInput, sideDb: Kysely<DB> | null): Promise<ImportCounts> {
     const { files, parsed, issues, opts, progress } = input;
+    const lockTimeoutMs = opts.lockTimeoutMs ?? IMPORT_LOCK_TIMEOUT_MS;
     const gid = `${IMPORT_GID_PREFIX}${randomUUID()}`;
     // The side transaction's state (changed inside the callback).
     let side = 'none' as 'none' | 'open' | 'prepared';
@@ -107,6 +110,9 @@ export class ImportService {
       counts = await this.db.transaction().execute(async (tx) => {
         // One import at a time; the server may keep working on other cases meanwhile.
         await sql`SELECT pg_advisory_xact_lock(${importLockSql})`.execute(tx);
+        // PostgreSQL cannot see a wait that goes through this process (the main transaction waiting for a row
+        // that a writer holds while that writer waits for the side's lock): every later lock wait is bounded.
+        await setLockTimeout(tx, lockTimeoutMs);
         const dbRefs = await loadDbReferences(tx);
         const refs = planReferences(parsed, dbRefs, issues);
         const codeById = new Map(dbRefs.units.map((u) => [u.id, u.code]));
@@ -118,6 +124,7 @@ export class ImportService {
         if (sideDb) {
           await sql`BEGIN`.execute(sideDb);
           side = 'open';
+          await setLockTimeout(sideDb, lockTimeoutMs);
           await SEARCH_TERMS_BY_IMPORT.execute(tx);
         }
         const derivedDb = sideDb ?? tx;
@@ -171,12 +178,20 @@ export class ImportService {
       // Not committed (or not known to be: the audit row decides, as at recovery).
       if (sideDb && side === 'open') await sql`ROLLBACK`.execute(sideDb).catch(() => undefined);
       if (sideDb && side === 'prepared') await resolvePreparedImports(this.db).catch(() => undefined);
+      if ((e as { code?: string }).code === '55P03') {
+        throw new Error(`Không nhập được: đã chờ một khóa của cơ sở dữ liệu quá ${Math.round(lockTimeoutMs / 1000)} giây (một thao tác khác đang giữ, ví dụ tính lại thống kê). Không có gì được ghi; hãy chạy lại sau.`, { cause: e });
+      }
       throw e;
     }
     if (sideDb && side === 'prepared') await commitPrepared(sideDb, gid);
     return counts;
   }
 }
+
+/** How long an import waits for any one lock once it has started writing (ImportOptions.lockTimeoutMs). */
+export const IMPORT_LOCK_TIMEOUT_MS = 300_000;
+
+const setLockTimeout = (db: Kysely<DB>, ms: number) => sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(ms))}`).execute(db);
 
 interface WriteInput {
   files: readonly string[];
