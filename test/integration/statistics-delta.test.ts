@@ -3,7 +3,6 @@
  * and reversed through the real CasesService update the per-case rows and the snapshot totals by delta in
  * the same transaction; the result must equal a full rebuild, and the reports must equal the domain.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { AppError } from '../../src/domain/errors.js';

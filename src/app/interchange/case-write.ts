@@ -9,7 +9,7 @@ import { eventData, stateToJson } from '../../repositories/case-codec.js';
 import { deleteDerivedRowsOf, derivedRowsCtes, type DerivedRows } from '../../repositories/statistics.repository.js';
 import { caseSearchIndex } from '../cases.service.js';
 import type { BulkStatistics } from '../statistics/bulk-statistics.js';
-import { derivedRowsOf } from '../statistics/statistics-maintenance.js';
+import { appendRows, derivedRowsOf } from '../statistics/statistics-maintenance.js';
 import type { AppendedCase, NewCase } from './case-plan.js';
 
 /**
@@ -28,11 +28,8 @@ import type { AppendedCase, NewCase } from './case-plan.js';
 export interface WriteContext {
   unitId: (code: string) => number;
   today: IsoDate;
-  /**
-   * The statistics of the import: each case's derived rows are written with it and the case is reported to
-   * the snapshot totals (null: neither, e.g. a test of the case tables alone).
-   */
-  statistics: BulkStatistics | null;
+  /** The statistics of the import: each case's derived rows are written with it and the case is reported to the snapshot totals. */
+  statistics: BulkStatistics;
   /** The side transaction (import-side.ts) and the word counts of the name-search vocabulary it gathers; null: one connection. */
   side: { db: Kysely<DB>; vocabulary: Map<string, number> } | null;
   batchSize?: number | undefined;
@@ -110,18 +107,14 @@ const eventRows = (caseId: string, events: readonly CaseEvent[], fromSeq: number
 const YIELD_EVERY = 50;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function derivedRowsOfBatch(batch: readonly NewCase[], ctx: WriteContext): Promise<DerivedRows> {
+/** The statistics of a batch: its cases' derived rows, each case reported to the snapshot totals on the way. */
+async function statisticsOfBatch(batch: readonly NewCase[], ctx: WriteContext): Promise<DerivedRows> {
   const rows: DerivedRows = { episodes: [], flows: [], states: [], offices: [] };
-  if (!ctx.statistics) return rows;
   for (const [k, c] of batch.entries()) {
     if (k % YIELD_EVERY === YIELD_EVERY - 1) await pause();
     if (isAppended(c)) ctx.statistics.appended(c.facts, c.events.slice(0, c.events.length - c.newEvents.length), c.events);
     else ctx.statistics.created(c.facts, c.events);
-    const r = derivedRowsOf(c.facts, c.events, ctx.unitId);
-    rows.episodes.push(...r.episodes);
-    rows.flows.push(...r.flows);
-    rows.states.push(...r.states);
-    rows.offices.push(...r.offices);
+    appendRows(rows, derivedRowsOf(c.facts, c.events, ctx.unitId));
   }
   return rows;
 }
@@ -144,7 +137,7 @@ function derivedStatement(derived: DerivedRows, terms: readonly Row[]): RawBuild
 }
 
 async function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): Promise<Batch> {
-  const derived = await derivedRowsOfBatch(batch, ctx);
+  const derived = await statisticsOfBatch(batch, ctx);
   const cases: Row[] = [];
   const parties: Row[] = [];
   const obligations: Row[] = [];
@@ -186,7 +179,7 @@ async function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): P
 }
 
 async function buildAppendBatch(batch: readonly AppendedCase[], ctx: WriteContext): Promise<Batch> {
-  const derived = await derivedRowsOfBatch(batch, ctx);
+  const derived = await statisticsOfBatch(batch, ctx);
   const projections = batch.map((c) => projectionRow(c.facts, c.state, c.events, c.fromVersion + c.newEvents.length, ctx));
   const progress = batch.flatMap((c) => progressRows(c.facts, c.state));
   const events = batch.flatMap((c) => eventRows(c.facts.id, c.newEvents, c.fromVersion));
@@ -233,7 +226,7 @@ export async function insertCases(tx: Tx, cases: readonly NewCase[], ctx: WriteC
 export async function appendToCases(tx: Tx, cases: readonly AppendedCase[], ctx: WriteContext): Promise<void> {
   // The rows of the whole history are written again: the old ones go first (one statement cannot both
   // delete and insert the same keys).
-  if (ctx.statistics) await deleteDerivedRowsOf(ctx.side?.db ?? tx, cases.map((c) => c.facts.id));
+  await deleteDerivedRowsOf(ctx.side?.db ?? tx, cases.map((c) => c.facts.id));
   await inBatches(tx, cases, { ...ctx, onWritten: undefined }, (b) => buildAppendBatch(b, ctx));
 }
 

@@ -13,8 +13,8 @@ import type { DB } from '../../db/schema.js';
  *   2. the main transaction commits, with the import's audit row naming gid: this is the decision;
  *   3. the side is committed (COMMIT PREPARED gid).
  * If anything fails before 2, both roll back. If the process dies between 1 and 3, the prepared side is
- * left in PostgreSQL; resolvePreparedImports (at every start and before every import) commits it when the
- * audit row exists and rolls it back otherwise. Between 2 and 3 (a few milliseconds) the new cases are
+ * left in PostgreSQL; resolvePreparedImports (when a runtime opens: the server's start and every command,
+ * `thads import` included) commits it when the audit row exists and rolls it back otherwise. Between 2 and 3 (a few milliseconds) the new cases are
  * there without their statistics rows and name-search entries: reports and searches lag, they are not wrong.
  *
  * Needs max_prepared_transactions > 0: set by the embedded server. Elsewhere (an external DATABASE_URL

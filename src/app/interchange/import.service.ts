@@ -79,8 +79,6 @@ export class ImportService {
     progress({ phase: 'parse', done: 0, total: null });
     const parsed = await readRecords(files, (n) => progress({ phase: 'parse', done: n, total: null }));
     const issues = [...parsed.issues];
-    // The side of an import killed while committing is settled before anything else (import-side.ts).
-    await resolvePreparedImports(this.db);
     const parallel = opts.parallel ?? (await canPrepareTransactions(this.db));
     try {
       const input = { files, parsed, issues, opts, progress };

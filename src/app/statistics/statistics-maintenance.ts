@@ -3,14 +3,15 @@ import { todayInVietnam } from '../today.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import type { IsoDate } from '../../domain/calendar/index.js';
 import type { CaseEvent, CaseFacts, Category, Initiation, Obligation } from '../../domain/cases/case-types.js';
-import { CASE_BASE_KEYS, caseContribution, fiscalYearOf, MONEY_BASE_KEYS, type StatisticsPolicies } from '../../domain/statistics/index.js';
+import { fiscalYearOf, type StatisticsPolicies } from '../../domain/statistics/index.js';
 import { eventData } from '../../repositories/case-codec.js';
 import { effectiveEvents, type StoredEvent } from '../../repositories/cases.repository.js';
 import {
   insertDerivedRows, readStateDeletingCaseRows, readSnapshotState, statisticsExclusiveLock, statisticsSharedLock, truncateDerivedRows, writeSnapshotState,
-  type DerivedRows, type DerivedTable, type SnapshotDelta, type SnapshotState,
+  type DerivedRows, type DerivedTable, type SnapshotState,
 } from '../../repositories/statistics.repository.js';
 import { deriveCase } from './case-derivation.js';
+import { SnapshotTotalsAccumulator } from './snapshot-accumulator.js';
 import { firstSnapshotDateOf, fiscalYearStartOf, monthEndOf, snapshotDatesBetween } from './months.js';
 import { currentPolicies, POLICIES_KEY, policiesFromSetting, snapshotPolicyKey, sqlGrounds } from './policies.js';
 import { snapshotFromPreviousSql, snapshotInsertSql } from './queries/report.query.js';
@@ -54,7 +55,8 @@ export function derivedRowsOf(facts: CaseFacts, events: readonly CaseEvent[], of
   };
 }
 
-const appendRows = (into: DerivedRows, r: DerivedRows) => {
+/** Adds the rows of `r` to `into` (the rows of many cases, written together). */
+export const appendRows = (into: DerivedRows, r: DerivedRows) => {
   into.episodes.push(...r.episodes);
   into.flows.push(...r.flows);
   into.states.push(...r.states);
@@ -172,22 +174,12 @@ export async function refreshCaseStatistics(tx: Tx, w: CaseWrite, opts: RefreshO
   const changedOn = w.before === null ? w.facts.acceptedOn : firstDifferenceOn(w.before, w.after);
   if (changedOn === null) return insertDerivedRows(tx, toInsert);
   const first = changedOn > state.firstAsOf! ? changedOn : state.firstAsOf!;
-  const deltas = new Map<string, SnapshotDelta>();
-  const add = (asOf: IsoDate, c: ReturnType<typeof caseContribution>, sign: 1n | -1n) => {
-    if (!c || !c.inScope) return;
-    const id = officeId(c.office);
-    const key = `${asOf}|${id}`;
-    let d = deltas.get(key);
-    if (!d) deltas.set(key, (d = { officeId: id, asOf, fiscalYear: fiscalYearOf(asOf), values: {} }));
-    for (const k of CASE_BASE_KEYS) d.values[`c_${k}`] = (d.values[`c_${k}`] ?? 0n) + sign * BigInt(c.cases[k]);
-    for (const k of MONEY_BASE_KEYS) d.values[`m_${k}`] = (d.values[`m_${k}`] ?? 0n) + sign * c.money[k];
-  };
-  for (const m of snapshotDatesBetween(first, state.lastAsOf!)) {
-    const from = fiscalYearStartOf(m);
-    if (w.before) add(m, caseContribution(w.facts, w.before, from, m, policies), -1n);
-    add(m, caseContribution(w.facts, w.after, from, m, policies), 1n);
-  }
-  await insertDerivedRows(tx, toInsert, [...deltas.values()].filter((d) => Object.values(d.values).some((v) => v !== 0n)));
+  // The change of the case's contributions on every stored date from the first changed one: the same
+  // accumulator as an import's (the contributions evaluated where they can change, not on every date).
+  const totals = new SnapshotTotalsAccumulator(snapshotDatesBetween(first, state.lastAsOf!), policies);
+  if (w.before) totals.add(w.facts, w.before, -1);
+  totals.add(w.facts, w.after, 1);
+  await insertDerivedRows(tx, toInsert, totals.rows(officeId, { skipZero: true }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
