@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '../config/config.js';
-import type { Db } from '../db/database.js';
+import { takeFirstPrepared, type Db } from '../db/database.js';
 import { afterFailedLogin, isLocked, isSessionExpired, passwordProblems } from '../domain/access/login-policy.js';
 import { canSwitchUnit, permissionsOf, ROLES, type Role } from '../domain/access/roles.js';
 import { AppError } from '../domain/errors.js';
@@ -101,15 +101,18 @@ export class AuthService {
   async resolveSession(sessionToken: string, ctx: Omit<RequestContext, 'userId' | 'username'>): Promise<Actor> {
     const now = this.clock.now();
     const id = sha256(sessionToken);
-    const row = await this.db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .where('s.id', '=', id)
-      .select([
-        's.id', 's.csrf_token', 's.active_unit_id', 's.created_at', 's.last_seen_at',
-        'u.id as user_id', 'u.username', 'u.full_name', 'u.role', 'u.unit_id', 'u.disabled', 'u.must_change_password',
-      ])
-      .executeTakeFirst();
+    // Every request reads its session: a prepared statement (parsed and planned once per connection).
+    const row = await takeFirstPrepared(
+      this.db,
+      this.db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .where('s.id', '=', id)
+        .select([
+          's.id', 's.csrf_token', 's.active_unit_id', 's.created_at', 's.last_seen_at',
+          'u.id as user_id', 'u.username', 'u.full_name', 'u.role', 'u.unit_id', 'u.disabled', 'u.must_change_password',
+        ]),
+    );
     if (!row) throw new AppError('AUTH_SESSION_EXPIRED');
     const expired = isSessionExpired({ createdAt: row.created_at, lastSeenAt: row.last_seen_at }, this.config.session, now);
     if (expired || row.disabled) {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db, Tx } from '../db/database.js';
+import { PREPARED, type Db, type Tx } from '../db/database.js';
 import { addCalendarDays, weekdayOf, type IsoDate } from '../domain/calendar/index.js';
 import { allowedEvents } from '../domain/cases/case-state-machine.js';
 import { applyEvent, EVENT_VI, initialState, outstandingOf, replay, STATUS_VI, totalOutstanding, type CaseRuleError } from '../domain/cases/case-ledger.js';
@@ -9,13 +9,12 @@ import { nextDeadline, nextSteps, stepTitles } from '../domain/cases/deadlines.j
 import { AppError } from '../domain/errors.js';
 import { foldVietnamese } from '../domain/text/fold.js';
 import { nameIndex, parseNameQuery, type NameQuery } from '../domain/text/name-search.js';
-import { appendAudit, appendReadAudit, auditInsertSql, type AuditInput, type RequestContext } from '../repositories/audit.repository.js';
+import { appendReadAudit, auditInsertSql, type AuditInput, type RequestContext } from '../repositories/audit.repository.js';
 import { eventData } from '../repositories/case-codec.js';
 import { effectiveEvents, insertCase, loadCase, writeEvent, type LoadedCase, type Projection } from '../repositories/cases.repository.js';
-import { statisticsSharedLock } from '../repositories/statistics.repository.js';
 import type { Actor } from './actor.js';
 import { systemClock, type Clock } from './auth.service.js';
-import { refreshCaseStatistics, type RefreshOptions } from './statistics/statistics-maintenance.js';
+import { caseStatisticsWrite, statisticsWriterStateSql, writerStateOf } from './statistics/statistics-maintenance.js';
 import { todayInVietnam } from './today.js';
 import type { UnitDirectory } from './unit-directory.js';
 
@@ -120,7 +119,7 @@ export class CasesService {
     return this.db.transaction().execute(async (tx) => {
       // The statistics writers' lock first, before any row lock (case counter, name vocabulary): an import
       // holding it (exclusively, into an empty register) takes those rows after it, never the other way round.
-      await sql`SELECT ${statisticsSharedLock()}`.execute(tx);
+      const read = writerStateOf((await sql<{ s: unknown }>`SELECT ${statisticsWriterStateSql()} AS s`.execute(tx)).rows[0]!.s);
       const id = input.id ?? (await this.nextCaseId(tx, office.id, office.code, input.facts.acceptedOn));
       const existing = await tx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', [{ field: 'id', rule: 'unique', message: `Đã có việc mã "${id}".` }]);
@@ -128,11 +127,12 @@ export class CasesService {
       const state = initialState(facts);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
       await insertCase(tx, facts, office.id, total, caseSearchIndex(facts), await this.projection(facts, state, [], 0));
-      await refreshCaseStatistics(tx, { facts, before: null, after: [] }, await this.statisticsOptions());
-      await appendAudit(tx, ctx, {
+      const statistics = await caseStatisticsWrite(tx, { facts, before: null, after: [] }, { read, officeIds: await this.officeIds() });
+      const audit = auditInsertSql(ctx, {
         action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,
         after: { decision: facts.decision.number, acceptedOn: facts.acceptedOn, initiation: facts.initiation, category: facts.category, obligations: facts.obligations.length, total: total.toString() },
       });
+      await sql`${PREPARED} WITH ${statistics}, au AS (${audit}) SELECT`.execute(tx);
       return { id, version: 0 };
     });
   }
@@ -171,8 +171,7 @@ export class CasesService {
       const r = applyEvent(loaded.facts, loaded.state, event);
       if (!r.ok) throw ruleError(r.errors, 'event');
       const version = loaded.version + 1;
-      await refreshCaseStatistics(tx, { facts: loaded.facts, before: events, after: [...events, event] }, await this.statisticsOptions());
-      await this.saveState(tx, loaded.facts, r.value, [...events, event], version, event, actor, {
+      await this.saveState(tx, loaded, events, r.value, [...events, event], version, event, actor, {
         action: 'case.event_recorded', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
         before: { status: loaded.state.status, version: loaded.version },
         after: { status: r.value.status, version, event: { type: event.type, on: event.on, ...eventData(event) } },
@@ -197,8 +196,7 @@ export class CasesService {
         throw ruleError([{ field: 'seq', rule: 'history_breaks', message: `Không thể hủy: các sự kiện sau sẽ không còn hợp lệ (${r.errors[0]!.message})` }]);
       }
       const version = loaded.version + 1;
-      await refreshCaseStatistics(tx, { facts: loaded.facts, before: effectiveEvents(loaded.events), after: events }, await this.statisticsOptions());
-      await this.saveState(tx, loaded.facts, r.value, events, version, { type: 'reversal', on: this.today(), reverses: seq, reason }, actor, {
+      await this.saveState(tx, loaded, effectiveEvents(loaded.events), r.value, events, version, { type: 'reversal', on: this.today(), reverses: seq, reason }, actor, {
         action: 'case.event_reversed', entityType: 'case', entityId: caseId, unitId: loaded.holdingOfficeId,
         before: { status: loaded.state.status, version: loaded.version },
         after: { status: r.value.status, version, reversedSeq: seq, reversedType: target.type, reason },
@@ -208,11 +206,11 @@ export class CasesService {
   }
 
   /**
-   * Loads and locks a case for a write, taking the statistics writers' shared lock in the same statement
-   * (refreshCaseStatistics then need not), and checks scope and the version the caller saw.
+   * Loads and locks a case for a write, taking the statistics writers' shared lock and reading their state in
+   * the same statement (`also`), and checks scope and the version the caller saw.
    */
   private async lockCase(tx: Tx, caseId: string, actor: Actor, expectedVersion: number): Promise<LoadedCase> {
-    const loaded = await loadCase(tx, caseId, { forUpdate: true, officeCodes: await this.officeCodes(), alsoLock: statisticsSharedLock() });
+    const loaded = await loadCase(tx, caseId, { forUpdate: true, officeCodes: await this.officeCodes(), also: statisticsWriterStateSql() });
     if (!loaded || !actor.scope.has(loaded.holdingOfficeId)) throw new AppError('NOT_FOUND');
     if (loaded.version !== expectedVersion) {
       throw new AppError('VERSION_CONFLICT', { currentVersion: loaded.version, expectedVersion });
@@ -220,20 +218,26 @@ export class CasesService {
     return loaded;
   }
 
-  /** The event, the projection it leads to and its audit row: one statement (writeEvent). */
+  /**
+   * The event, the projection it leads to, its audit row and the case's statistics: one statement
+   * (writeEvent), after a delete of derived rows when some must be rewritten. `before`: the effective
+   * events before the write, `events` after it.
+   */
   private async saveState(
-    tx: Tx, facts: CaseFacts, state: CaseState, events: readonly CaseEvent[], version: number,
+    tx: Tx, loaded: LoadedCase, before: readonly CaseEvent[], state: CaseState, events: readonly CaseEvent[], version: number,
     event: Parameters<typeof writeEvent>[1]['event'], actor: Actor, audit: AuditInput,
   ) {
+    const { facts } = loaded;
+    const statistics = await caseStatisticsWrite(tx, { facts, before, after: events }, { read: writerStateOf(loaded.also), officeIds: await this.officeIds() });
     const projection = await this.projection(facts, state, events, version);
     const outstandingByObligation = new Map(facts.obligations.map((o) => [o.id, outstandingOf(o, state.progress[o.id]!)]));
-    await writeEvent(tx, { facts, projection, outstandingByObligation, event, userId: actor.userId, audit: auditInsertSql(actor.ctx, audit) });
+    await writeEvent(tx, { facts, projection, outstandingByObligation, event, userId: actor.userId, audit: auditInsertSql(actor.ctx, audit), also: statistics });
   }
 
-  /** The statistics hook after lockCase: the lock is held, office ids come from the unit directory. */
-  private async statisticsOptions(): Promise<RefreshOptions> {
+  /** Office ids by code from the unit directory (the statistics rows name offices by id). */
+  private async officeIds(): Promise<(code: string) => number | undefined> {
     const { byCode } = await this.units.maps();
-    return { lockHeld: true, officeIds: (code) => byCode.get(code)?.id };
+    return (code) => byCode.get(code)?.id;
   }
 
   private async checkEventReferences(event: CaseEvent) {

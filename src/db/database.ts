@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Compilable, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -17,7 +17,64 @@ export function createDb(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server (database restarted) must not crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
+}
+
+/**
+ * Put first in the text of a statement that runs often (`sql\`${PREPARED} SELECT …\``): it becomes a named
+ * prepared statement on each connection. PostgreSQL then parses it once per connection instead of at every
+ * execution and, after a few executions, keeps its plan: for the statements of a case write (a few hundred
+ * lines of CTEs, JSON and unnest) parsing and planning cost more than running them. Only texts that come in
+ * a bounded number of shapes may carry it (values as parameters, never in the text).
+ */
+export const PREPARED = sql.raw('/* prepared */ ');
+const PREPARED_MARK = '/* prepared */ ';
+
+/** Runs a query built with Kysely's builder as a prepared statement (see PREPARED); its first row. */
+export async function takeFirstPrepared<R>(db: DbOrTx, query: Compilable<R>): Promise<R | undefined> {
+  const compiled = query.compile();
+  const r = await db.executeQuery<R>({ ...compiled, sql: PREPARED_MARK + compiled.sql });
+  return r.rows[0];
+}
+/** More distinct marked texts than this means a text varies with its data: the rest run unprepared. */
+const MAX_PREPARED_TEXTS = 500;
+const statementNames = new Map<string, string>();
+
+function statementNameOf(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED_TEXTS) statementNames.set(text, (name = `thads_${statementNames.size + 1}`));
+  return name;
+}
+
+/**
+ * The pg pool as Kysely sees it, turning the statements marked PREPARED into named ones. One wrapper per
+ * pg client, so that Kysely keeps its connection object for that client.
+ */
+class PreparingPool implements PostgresPool {
+  private readonly clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async connect(): Promise<PostgresPoolClient> {
+    const client = await this.pool.connect();
+    let wrapped = this.clients.get(client);
+    if (!wrapped) {
+      wrapped = {
+        query: ((text: string, values: unknown[]) => {
+          const name = typeof text === 'string' && text.startsWith(PREPARED_MARK) ? statementNameOf(text) : undefined;
+          // A cursor (streamed rows) or an unmarked text goes as it came.
+          return name ? client.query({ name, text, values }) : client.query(text, values);
+        }) as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+      this.clients.set(client, wrapped);
+    }
+    return wrapped;
+  }
+
+  end(): Promise<void> {
+    return this.pool.end();
+  }
 }
 
 /** Applies pending migrations in order; throws with the failing migration's name. */

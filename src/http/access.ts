@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../app/actor.js';
 import type { Runtime } from '../app/runtime.js';
+import { takeFirstPrepared } from '../db/database.js';
 import type { Permission } from '../domain/access/roles.js';
 import { AppError } from '../domain/errors.js';
 
@@ -83,7 +84,7 @@ async function locateUnit(rt: Runtime, req: FastifyRequest, loc: UnitLocator): P
       return row?.unit_id ?? null;
     }
     case 'caseId': {
-      const row = await rt.db.selectFrom('cases').where('id', '=', String(value)).select('holding_office_id').executeTakeFirst();
+      const row = await takeFirstPrepared(rt.db, rt.db.selectFrom('cases').where('id', '=', String(value)).select('holding_office_id'));
       return row?.holding_office_id ?? null;
     }
     default: {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
-import type { DbOrTx, Tx } from '../db/database.js';
+import { PREPARED, type DbOrTx, type Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { CaseEvent, CaseFacts, CaseState, Category, Initiation, Obligation, Party } from '../domain/cases/case-types.js';
 import { eventData, eventFromRow, stateFromJson, stateToJson } from './case-codec.js';
@@ -23,6 +23,8 @@ export interface LoadedCase {
   officeId: number;
   holdingOfficeId: number;
   events: StoredEvent[];
+  /** The value of `opts.also` (read with the case, under its lock). */
+  also?: unknown;
 }
 
 /** Events that count: those not cancelled by a later `reversal`, without the reversals themselves. */
@@ -45,25 +47,20 @@ interface LoadRow {
   events: { seq: number; type: string; on: string; data: Record<string, unknown>; reverses_seq: number | null; recorded_by: number | null; full_name: string | null; recorded_at: string }[] | null;
   enforcer_name?: string | null;
   commune_name?: string | null;
+  also?: unknown;
 }
 /** A case row as to_jsonb gives it: dates as strings, state as an object (amounts are not read from it). */
 type CaseRow = Omit<Selectable<DB['cases']>, 'total_amount' | 'outstanding'>;
 
-/**
- * Loads a case with its parties, obligations and events in ONE round trip (the detail screen and every
- * recording read a case; four queries cost more than their work). `forUpdate` locks the case row until the
- * transaction ends; `withNames` adds the enforcer's and the commune's names for display.
- */
-export async function loadCase(
-  db: DbOrTx,
-  id: string,
-  opts: { forUpdate?: boolean; officeCodes: (id: number) => string | undefined; withNames?: boolean; alsoLock?: RawBuilder<unknown> | undefined; reread?: boolean },
-): Promise<(LoadedCase & Partial<LoadedCaseNames>) | undefined> {
+/** The case row, its parties, obligations and events (and names, and `also`) as one row. */
+async function loadRow(
+  db: DbOrTx, id: string, opts: { forUpdate?: boolean; withNames?: boolean; also?: RawBuilder<unknown> | undefined },
+): Promise<LoadRow | undefined> {
   const names = opts.withNames
     ? sql`, (SELECT e.name FROM enforcers e WHERE e.code = c.enforcer_code) AS enforcer_name,
           (SELECT m.name FROM communes m WHERE m.code = c.commune_code ORDER BY m.valid_from DESC NULLS LAST LIMIT 1) AS commune_name`
     : sql``;
-  const r = await sql<LoadRow>`
+  const r = await sql<LoadRow>`${PREPARED}
     SELECT to_jsonb(c) AS c,
       (SELECT json_agg(json_build_object('seq', p.seq, 'role', p.role, 'kind', p.kind, 'name', p.name, 'id_number', p.id_number, 'address', p.address) ORDER BY p.seq)
          FROM case_parties p WHERE p.case_id = c.id) AS parties,
@@ -73,16 +70,33 @@ export async function loadCase(
                                          'full_name', u.full_name, 'recorded_at', e.recorded_at) ORDER BY e.seq)
          FROM case_events e LEFT JOIN users u ON u.id = e.recorded_by WHERE e.case_id = c.id) AS events
       ${names}
-      ${opts.alsoLock ? sql`, ${opts.alsoLock} AS also_locked` : sql``}
+      ${opts.also ? sql`, ${opts.also} AS also` : sql``}
     FROM cases c WHERE c.id = ${id} ${opts.forUpdate ? sql`FOR UPDATE OF c` : sql``}`.execute(db);
   const row = r.rows[0];
   if (!row) return undefined;
   // Locking: the subqueries read the snapshot taken when the statement began, the row lock may have
   // waited for a writer of this case after that. The case row is then newer than its events (the
-  // version is the seq of the last event): read again, now that the lock is ours.
-  if (opts.forUpdate && !opts.reread && row.c.version !== (row.events?.[row.events.length - 1]?.seq ?? 0)) {
-    return loadCase(db, id, { ...opts, alsoLock: undefined, reread: true });
+  // version is the seq of the last event): read again, now that the lock is ours (`also` was evaluated).
+  if (opts.forUpdate && row.c.version !== (row.events?.[row.events.length - 1]?.seq ?? 0)) {
+    const again = await loadRow(db, id, { ...opts, forUpdate: false, also: undefined });
+    return again && { ...again, also: row.also };
   }
+  return row;
+}
+
+/**
+ * Loads a case with its parties, obligations and events in ONE round trip (the detail screen and every
+ * recording read a case; four queries cost more than their work). `forUpdate` locks the case row until the
+ * transaction ends; `withNames` adds the enforcer's and the commune's names for display; `also` is one more
+ * expression evaluated with the case (a case write takes the statistics writers' lock and state with it).
+ */
+export async function loadCase(
+  db: DbOrTx,
+  id: string,
+  opts: { forUpdate?: boolean; officeCodes: (id: number) => string | undefined; withNames?: boolean; also?: RawBuilder<unknown> | undefined },
+): Promise<(LoadedCase & Partial<LoadedCaseNames>) | undefined> {
+  const row = await loadRow(db, id, opts);
+  if (!row) return undefined;
   const c = row.c;
   const facts: CaseFacts = {
     id: c.id,
@@ -111,6 +125,7 @@ export async function loadCase(
       seq: e.seq, type: e.type, on: e.on, data: e.data, reversesSeq: e.reverses_seq,
       recordedBy: e.recorded_by, recordedByName: e.full_name, recordedAt: new Date(e.recorded_at),
     })),
+    ...(opts.also ? { also: row.also } : {}),
     ...(opts.withNames
       ? { enforcerName: row.enforcer_name ?? null, commune: c.commune_code && row.commune_name ? { code: c.commune_code, name: row.commune_name } : null }
       : {}),
@@ -164,8 +179,8 @@ export async function insertCase(
 
 /**
  * Writes one event and the projection it leads to as ONE statement (data-modifying CTEs): the event row,
- * each obligation's progress, the audit row when given, and the case row with its new version. The
- * caller holds the case row lock (loadCase forUpdate) and has checked the version it expected.
+ * each obligation's progress, the audit row and the statistics when given, and the case row with its new
+ * version. The caller holds the case row lock (loadCase forUpdate) and has checked the version it expected.
  */
 export async function writeEvent(
   tx: Tx,
@@ -176,12 +191,14 @@ export async function writeEvent(
     event: CaseEvent | { type: 'reversal'; on: string; reverses: number; reason: string };
     userId: number | null;
     audit?: RawBuilder<unknown> | undefined;
+    /** More data-modifying CTEs written with the event (the case's statistics rows and totals). */
+    also?: RawBuilder<unknown> | undefined;
   },
 ): Promise<void> {
   const { facts, projection: p } = w;
   const obligations = facts.obligations.map((o) => ({ o, pr: p.state.progress[o.id]! }));
   const data = w.event.type === 'reversal' ? { reason: w.event.reason } : eventData(w.event);
-  await sql`
+  await sql`${PREPARED}
     WITH ev AS (
       INSERT INTO case_events (case_id, seq, type, "on", data, reverses_seq, recorded_by)
       VALUES (${facts.id}, ${p.version}, ${w.event.type}, ${w.event.on}, ${JSON.stringify(data)}::jsonb,
@@ -194,6 +211,7 @@ export async function writeEvent(
            AS v(id, paid, reduced, performed, disbursed, outstanding)
       WHERE o.case_id = ${facts.id} AND o.id = v.id)
     ${w.audit ? sql`, au AS (${w.audit})` : sql``}
+    ${w.also ? sql`, ${w.also}` : sql``}
     UPDATE cases SET status = ${p.status}, status_since = ${p.statusSince}, holding_office_id = ${p.holdingOfficeId}, enforcer_code = ${p.enforcer},
       last_event_on = ${p.lastEventOn}, outstanding = ${p.outstanding.toString()}::int8, next_step = ${p.nextStep}, next_due = ${p.nextDue}::date,
       state = ${stateToJson(p.state)}::jsonb, version = ${p.version}, updated_at = now()

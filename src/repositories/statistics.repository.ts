@@ -1,5 +1,5 @@
 import { sql, type ColumnType, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { DbOrTx, Tx } from '../db/database.js';
+import { PREPARED, type DbOrTx, type Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { CASE_BASE_KEYS, MONEY_BASE_KEYS, type CaseBaseKey, type MoneyBaseKey } from '../domain/statistics/form-keys.js';
 
@@ -113,9 +113,8 @@ const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x ===
  * Inserts derived rows with one statement (data-modifying CTEs, json_populate_recordset: one parameter per
  * table whatever the number of rows).
  */
-export async function insertDerivedRows(tx: Tx, rows: DerivedRows, deltas: readonly SnapshotDelta[] = []): Promise<void> {
-  const totals = deltas.length ? sql`, t AS (${snapshotDeltasSql(deltas)})` : sql``;
-  await sql`WITH ${derivedRowsCtes(rows, 'stat_')} ${totals} SELECT`.execute(tx);
+export async function insertDerivedRows(tx: Tx, rows: DerivedRows): Promise<void> {
+  await sql`WITH ${derivedRowsCtes(rows, 'stat_')} SELECT`.execute(tx);
 }
 
 /**
@@ -150,23 +149,39 @@ export type DerivedTable = keyof DerivedRows;
 const DERIVED_TABLES: Record<DerivedTable, string> = { episodes: 'stat_episodes', flows: 'stat_flows', states: 'stat_states', offices: 'stat_offices' };
 
 /**
- * Reads the snapshot state and a setting in one statement, deleting first one case's rows of the given
- * derived tables (the case write path; the caller holds the statistics lock, so the state read is the one
- * its deltas apply to).
+ * The statistics writers' shared lock and the state a case write computes its deltas against, as one
+ * expression to select in the statement that loads and locks the case (migration 0007: the state is read
+ * after the lock is held, never from before a wait). Its value goes to parseWriterState.
  */
-export async function readStateDeletingCaseRows(
-  tx: Tx, caseId: string, settingKey: string, tables: readonly DerivedTable[],
-): Promise<{ state: SnapshotState; setting: unknown }> {
-  const deletes = tables.map((t, i) => sql`${sql.raw(`d${i}`)} AS (DELETE FROM ${sql.table(DERIVED_TABLES[t])} WHERE case_id = ${caseId})`);
-  const r = await sql<{ state: { derived_ready: boolean; first_as_of: string | null; last_as_of: string | null; policies: unknown } | null; setting: unknown }>`
-    ${deletes.length ? sql`WITH ${sql.join(deletes)}` : sql``}
-    SELECT (SELECT to_jsonb(s) FROM stat_snapshot_state s WHERE s.id = 1) AS state, (SELECT value FROM settings WHERE key = ${settingKey}) AS setting`.execute(tx);
-  const row = r.rows[0]!;
-  const st = row.state;
+export const statisticsWriterState = (settingKey: string) => sql<unknown>`statistics_writer_state(${STATISTICS_LOCK_KEY}::bigint, ${settingKey}::text)`;
+
+/** The snapshot state and the setting read by statisticsWriterState. */
+export function parseWriterState(value: unknown): { state: SnapshotState; setting: unknown } {
+  const v = value as { state: { derived_ready: boolean; first_as_of: string | null; last_as_of: string | null; policies: unknown } | null; setting: unknown } | null;
+  const st = v?.state ?? null;
   return {
     state: { derivedReady: st?.derived_ready ?? false, firstAsOf: st?.first_as_of ?? null, lastAsOf: st?.last_as_of ?? null, policies: st?.policies ?? null },
-    setting: row.setting ?? undefined,
+    setting: v?.setting ?? undefined,
   };
+}
+
+/**
+ * Deletes one case's rows of the given derived tables, before they are written again in the next statement
+ * (one statement cannot both delete and insert the same keys).
+ */
+export async function deleteCaseDerivedRows(tx: Tx, caseId: string, tables: readonly DerivedTable[]): Promise<void> {
+  if (tables.length === 0) return;
+  const deletes = tables.map((t, i) => sql`${sql.raw(`d${i}`)} AS (DELETE FROM ${sql.table(DERIVED_TABLES[t])} WHERE case_id = ${caseId})`);
+  await sql`${PREPARED} WITH ${sql.join(deletes)} SELECT`.execute(tx);
+}
+
+/**
+ * The statistics part of a case write, as data-modifying CTEs for its single statement: the case's new
+ * derived rows and the deltas of the snapshot totals (a few shapes of text: prepared with the write).
+ */
+export function caseStatisticsCtes(rows: DerivedRows, deltas: readonly SnapshotDelta[]): RawBuilder<unknown> {
+  const totals = deltas.length ? sql`, stat_totals AS (${snapshotDeltasSql(deltas)})` : sql``;
+  return sql`${derivedRowsCtes(rows, 'stat_')} ${totals}`;
 }
 
 export async function truncateDerivedRows(tx: Tx): Promise<void> {
@@ -228,7 +243,7 @@ export async function addSnapshotDeltas(tx: DbOrTx, deltas: readonly SnapshotDel
 }
 
 /**
- * The upsert adding deltas to the snapshot totals (a CTE of insertDerivedRows). Rows are upserted in
+ * The upsert adding deltas to the snapshot totals (a CTE of a case write, or a statement of a bulk one). Rows are upserted in
  * (as_of, office_id) order so that concurrent writers lock them in the same order (no deadlock).
  */
 function snapshotDeltasSql(deltas: readonly SnapshotDelta[]): RawBuilder<unknown> {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { todayInVietnam } from '../today.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import type { IsoDate } from '../../domain/calendar/index.js';
@@ -7,8 +7,8 @@ import { fiscalYearOf, type StatisticsPolicies } from '../../domain/statistics/i
 import { eventData } from '../../repositories/case-codec.js';
 import { effectiveEvents, type StoredEvent } from '../../repositories/cases.repository.js';
 import {
-  insertDerivedRows, readStateDeletingCaseRows, readSnapshotState, statisticsExclusiveLock, statisticsSharedLock, truncateDerivedRows, writeSnapshotState,
-  type DerivedRows, type DerivedTable, type SnapshotState,
+  caseStatisticsCtes, deleteCaseDerivedRows, insertDerivedRows, parseWriterState, readSnapshotState, statisticsExclusiveLock, statisticsWriterState,
+  truncateDerivedRows, writeSnapshotState, type DerivedRows, type DerivedTable, type SnapshotDelta, type SnapshotState,
 } from '../../repositories/statistics.repository.js';
 import { deriveCase } from './case-derivation.js';
 import { SnapshotTotalsAccumulator } from './snapshot-accumulator.js';
@@ -18,9 +18,9 @@ import { snapshotFromPreviousSql, snapshotInsertSql } from './queries/report.que
 
 /**
  * Keeping the statistics current (statistics.md; design in ARCHITECTURE.md of this module):
- *  - every case write calls refreshCaseStatistics in its transaction: the case's derived rows are replaced
- *    and the snapshot totals get the difference of the case's contributions (domain caseContribution)
- *    for every snapshot date from the first changed date to the last maintained one;
+ *  - every case write computes caseStatisticsChange and writes it in its transaction: the case's derived
+ *    rows are replaced and the snapshot totals get the difference of the case's contributions (domain
+ *    caseContribution) for every snapshot date from the first changed date to the last maintained one;
  *  - rebuildStatistics recomputes everything in bulk (after an import, a policy change);
  *  - extendSnapshots adds snapshot dates as time passes.
  * Writers hold a shared advisory lock, rebuild and extension an exclusive one, so a delta never applies to
@@ -30,7 +30,6 @@ import { snapshotFromPreviousSql, snapshotInsertSql } from './queries/report.que
 /** How many fiscal years, the current one included, a rebuild stores totals for by default. */
 export const STORED_TOTALS_YEARS = 5;
 
-const lockShared = (tx: Tx) => sql`SELECT ${statisticsSharedLock()}`.execute(tx);
 const lockExclusive = (tx: Tx) => sql`SELECT ${statisticsExclusiveLock()}`.execute(tx);
 
 /** Today in Viet Nam (UTC+7), for the default end of the maintained snapshot dates. */
@@ -137,49 +136,83 @@ export interface CaseWrite {
   after: readonly CaseEvent[];
 }
 
-export interface RefreshOptions {
-  /** The caller took the shared statistics lock in this transaction already (statisticsSharedLock). */
-  lockHeld?: boolean;
-  /** Office ids by code from the caller's cache (UnitDirectory); default: read from the units table. */
-  officeIds?: (code: string) => number | undefined;
+/** What a case write reads of the statistics, with the writers' lock (statisticsWriterStateSql). */
+export interface StatisticsWriterState {
+  state: SnapshotState;
+  policies: StatisticsPolicies;
 }
 
 /**
- * The hook of every case write (create, record, reverse), in the same transaction: replaces the case's
- * derived rows and moves the snapshot totals by the change of the case's contributions (statistics.md §2–§4
- * via the domain's caseContribution) for every maintained snapshot date on or after the first changed date.
+ * The expression that takes the statistics writers' shared lock and then reads the state of the stored
+ * totals and the policies (migration 0007), to select in the statement that loads and locks the case.
  */
-export async function refreshCaseStatistics(tx: Tx, w: CaseWrite, opts: RefreshOptions = {}): Promise<void> {
-  if (!opts.lockHeld) await lockShared(tx);
-  const codes = new Set([w.facts.office]);
-  for (const e of [...(w.before ?? []), ...w.after]) if (e.type === 'office_changed') codes.add(e.to);
-  const known = opts.officeIds;
-  const officeId = known && [...codes].every((c) => known(c) !== undefined) ? resolver(new Map([...codes].map((c) => [c, known(c)!]))) : resolver(await unitIds(tx, [...codes]));
-  // The rows written are the difference from those of the history before the write (stored by the
-  // previous write with the same derivation): a payment adds one flow instead of rewriting every row of
-  // the case. A table whose rows are not simply added to is rewritten for the case.
+export const statisticsWriterStateSql = () => statisticsWriterState(POLICIES_KEY);
+
+/** The value of statisticsWriterStateSql. */
+export function writerStateOf(value: unknown): StatisticsWriterState {
+  const { state, setting } = parseWriterState(value);
+  return { state, policies: policiesFromSetting(setting) };
+}
+
+/** What a case write does to the statistics. */
+export interface CaseStatisticsChange {
+  /** The derived tables whose rows of the case go first (some previous row is gone; deleteCaseDerivedRows). */
+  rewrite: DerivedTable[];
+  /** The rows then inserted. */
+  insert: DerivedRows;
+  /** The change of the stored snapshot totals (empty when none are stored or usable). */
+  deltas: SnapshotDelta[];
+}
+
+/**
+ * The statistics side of a case write (create, record, reverse), in memory: the case's derived rows as the
+ * difference from those of the history before the write (stored by the previous write with the same
+ * derivation: a payment adds one flow instead of rewriting every row of the case; a table whose rows are not
+ * simply added to is rewritten for the case), and the change of the case's contributions (statistics.md
+ * §2–§4 via the domain's caseContribution) on every stored snapshot date from the first changed date.
+ */
+export function caseStatisticsChange(w: CaseWrite, read: StatisticsWriterState, officeId: (code: string) => number): CaseStatisticsChange {
+  const { state, policies } = read;
   const rows = derivedRowsOf(w.facts, w.after, officeId);
-  const previous = w.before === null ? null : derivedRowsOf(w.facts, w.before, officeId);
-  const change = derivedRowsChange(previous, rows);
-  const read = await readStateDeletingCaseRows(tx, w.facts.id, POLICIES_KEY, change.rewrite);
-  let { state } = read;
-  const policies = policiesFromSetting(read.setting);
-  let toInsert = change.insert;
-  if (!state.derivedReady && change.rewrite.length < DERIVED_TABLE_NAMES.length) {
-    // The derived rows are being (or not yet) computed in bulk: do not trust the stored ones, rewrite all.
-    state = (await readStateDeletingCaseRows(tx, w.facts.id, POLICIES_KEY, DERIVED_TABLE_NAMES)).state;
-    toInsert = rows;
-  }
-  if (!snapshotsUsable(state, policies)) return insertDerivedRows(tx, toInsert);
+  let change: { rewrite: DerivedTable[]; insert: DerivedRows };
+  if (w.before === null) change = { rewrite: [], insert: rows };
+  // The derived rows are being (or not yet) computed in bulk: the stored ones are not trusted, all are rewritten.
+  else if (!state.derivedReady) change = { rewrite: [...DERIVED_TABLE_NAMES], insert: rows };
+  else change = derivedRowsChange(derivedRowsOf(w.facts, w.before, officeId), rows);
+  if (!snapshotsUsable(state, policies)) return { ...change, deltas: [] };
   const changedOn = w.before === null ? w.facts.acceptedOn : firstDifferenceOn(w.before, w.after);
-  if (changedOn === null) return insertDerivedRows(tx, toInsert);
+  if (changedOn === null) return { ...change, deltas: [] };
   const first = changedOn > state.firstAsOf! ? changedOn : state.firstAsOf!;
-  // The change of the case's contributions on every stored date from the first changed one: the same
-  // accumulator as an import's (the contributions evaluated where they can change, not on every date).
+  if (first > state.lastAsOf!) return { ...change, deltas: [] };
+  // The same accumulator as an import's: the contributions evaluated where they can change, not on every date.
   const totals = new SnapshotTotalsAccumulator(snapshotDatesBetween(first, state.lastAsOf!), policies);
   if (w.before) totals.add(w.facts, w.before, -1);
   totals.add(w.facts, w.after, 1);
-  await insertDerivedRows(tx, toInsert, totals.rows(officeId, { skipZero: true }));
+  return { ...change, deltas: totals.rows(officeId, { skipZero: true }) };
+}
+
+/**
+ * Office ids by code for a case write: from the caller's cache (the unit directory) when it knows every
+ * office the case has been held by, else read from the units table.
+ */
+export async function caseOfficeIds(db: DbOrTx, w: CaseWrite, known?: (code: string) => number | undefined): Promise<(code: string) => number> {
+  const codes = new Set([w.facts.office]);
+  for (const e of [...(w.before ?? []), ...w.after]) if (e.type === 'office_changed') codes.add(e.to);
+  if (known && [...codes].every((c) => known(c) !== undefined)) return resolver(new Map([...codes].map((c) => [c, known(c)!])));
+  return resolver(await unitIds(db, [...codes]));
+}
+
+/**
+ * The statistics of a case write whose statement carries them: deletes the case's rows of the derived tables
+ * to rewrite (a statement of its own, only then) and returns the rest as data-modifying CTEs for the write's
+ * single statement. The caller holds the writers' lock and read `read` with it.
+ */
+export async function caseStatisticsWrite(
+  tx: Tx, w: CaseWrite, opts: { read: StatisticsWriterState; officeIds?: ((code: string) => number | undefined) | undefined },
+): Promise<RawBuilder<unknown>> {
+  const change = caseStatisticsChange(w, opts.read, await caseOfficeIds(tx, w, opts.officeIds));
+  await deleteCaseDerivedRows(tx, w.facts.id, change.rewrite);
+  return caseStatisticsCtes(change.insert, change.deltas);
 }
 
 // ---------------------------------------------------------------------------------------------------------

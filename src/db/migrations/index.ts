@@ -5,6 +5,8 @@ import * as m0003 from './0003_statistics.js';
 import * as m0004 from './0004_period_closes.js';
 import * as m0005 from './0005_case_name_search.js';
 import * as m0006 from './0006_import_writes_search_terms.js';
+import * as m0007 from './0007_statistics_writer_state.js';
+import * as m0008 from './0008_audit_references_without_locks.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_period_closes': m0004,
   '0005_case_name_search': m0005,
   '0006_import_writes_search_terms': m0006,
+  '0007_statistics_writer_state': m0007,
+  '0008_audit_references_without_locks': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
