@@ -121,6 +121,8 @@ describe('thads serve on the embedded PostgreSQL', () => {
     expect(second.child.exitCode).toBe(0);
     await waitFor(() => !alive(pg2));
     expect(existsSync(path.join(dataDir, 'pg-owner.json'))).toBe(false);
+    // Autoprewarm wrote down the pages its buffers held, to read them back at the next start.
+    expect(existsSync(path.join(dataDir, 'pg', 'autoprewarm.blocks'))).toBe(true);
   });
 
   it('runs a CLI command without a server: starts PostgreSQL, works, stops it again', () => {
