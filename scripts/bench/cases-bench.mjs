@@ -10,7 +10,7 @@
 //   node scripts/bench/cases-bench.mjs [--cases 1000000] [--data /tmp/thads-bench] [--reuse] [--seconds 15] [--rounds 3]
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -161,10 +161,39 @@ function send(url, init = {}) {
   });
 }
 
+/**
+ * CPU time so far (Linux /proc, in clock ticks) of the server, of its PostgreSQL processes and of this load
+ * generator, and the machine's steal time (what the hypervisor gave to others): the machine's speed varies,
+ * and these say whether a slow round did more work or had less machine.
+ */
+function machineTicks() {
+  const out = { server: 0, pg: 0, client: 0, steal: 0 };
+  try {
+    out.steal = Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8]);
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        const ticks = Number(stat[11]) + Number(stat[12]);
+        if (Number(pid) === process.pid) out.client += ticks;
+        else if (cmd.includes('thads.js')) out.server += ticks;
+        else if (cmd.includes('postgres')) out.pg += ticks;
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+  } catch {
+    /* not Linux */
+  }
+  return out;
+}
+
 /** `concurrency` clients each sending requests back to back for `seconds`; latency percentiles in ms. */
 async function load(label, concurrency, seconds, makeRequest) {
   const latencies = [];
   let errors = 0;
+  const before = machineTicks();
   const until = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, client) => {
@@ -180,7 +209,12 @@ async function load(label, concurrency, seconds, makeRequest) {
   );
   latencies.sort((a, b) => a - b);
   const f = (x) => x.toFixed(1);
+  const after = machineTicks();
+  // Clock ticks are 1/100 s on Linux: 10 ms each; steal over both cores' time.
+  const perRequest = (k) => f(((after[k] - before[k]) * 10) / Math.max(1, latencies.length));
+  const machine = `CPU per request: server ${perRequest('server')} ms, PostgreSQL ${perRequest('pg')} ms, load generator ${perRequest('client')} ms; steal ${(((after.steal - before.steal) / (seconds * 100 * 2)) * 100).toFixed(0)}%`;
   log(`  ${label}: ${latencies.length} requests, ${(latencies.length / seconds).toFixed(0)}/s, p50 ${f(pct(latencies, 50))} ms, p95 ${f(pct(latencies, 95))} ms, p99 ${f(pct(latencies, 99))} ms, errors ${errors}`);
+  log(`      ${machine}`);
   return { count: latencies.length, rate: latencies.length / seconds, p95: pct(latencies, 95), errors };
 }
 
@@ -210,6 +244,13 @@ async function main() {
       await generate(db);
       (await import('node:fs')).writeFileSync(marker, new Date().toISOString());
     }
+    // After a restart the autoprewarm worker reads back the pages the buffers held (ARCHITECTURE.md, the
+    // embedded server): the figures are those of a running server, so the measurement waits for it.
+    const prewarmStarted = Date.now();
+    while ((await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autoprewarm worker'`)).rows[0].n > 0 && Date.now() - prewarmStarted < 600_000) {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    if (Date.now() - prewarmStarted > 1500) log(`  waited ${((Date.now() - prewarmStarted) / 1000).toFixed(0)} s for the autoprewarm to read the buffers back`);
     const count = (await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n;
     const size = (await db.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS s')).rows[0].s;
     log(`  database: ${count.toLocaleString('en')} cases, ${size}`);
