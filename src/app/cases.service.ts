@@ -119,7 +119,7 @@ export class CasesService {
     return this.db.transaction().execute(async (tx) => {
       // The statistics writers' lock first, before any row lock (case counter, name vocabulary): an import
       // holding it (exclusively, into an empty register) takes those rows after it, never the other way round.
-      const read = writerStateOf((await sql<{ s: unknown }>`SELECT ${statisticsWriterStateSql()} AS s`.execute(tx)).rows[0]!.s);
+      const read = writerStateOf((await sql<{ s: unknown }>`${PREPARED} SELECT ${statisticsWriterStateSql()} AS s`.execute(tx)).rows[0]!.s);
       const id = input.id ?? (await this.nextCaseId(tx, office.id, office.code, input.facts.acceptedOn));
       const existing = await tx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', [{ field: 'id', rule: 'unique', message: `Đã có việc mã "${id}".` }]);

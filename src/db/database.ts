@@ -27,8 +27,8 @@ export function createDb(connectionString: string, max = 10): Db {
  * lines of CTEs, JSON and unnest) parsing and planning cost more than running them. Only texts that come in
  * a bounded number of shapes may carry it (values as parameters, never in the text).
  */
-export const PREPARED = sql.raw('/* prepared */ ');
 const PREPARED_MARK = '/* prepared */ ';
+export const PREPARED = sql.raw(PREPARED_MARK);
 
 /** Runs a query built with Kysely's builder as a prepared statement (see PREPARED); its first row. */
 export async function takeFirstPrepared<R>(db: DbOrTx, query: Compilable<R>): Promise<R | undefined> {
@@ -36,6 +36,7 @@ export async function takeFirstPrepared<R>(db: DbOrTx, query: Compilable<R>): Pr
   const r = await db.executeQuery<R>({ ...compiled, sql: PREPARED_MARK + compiled.sql });
   return r.rows[0];
 }
+
 /** More distinct marked texts than this means a text varies with its data: the rest run unprepared. */
 const MAX_PREPARED_TEXTS = 500;
 const statementNames = new Map<string, string>();

@@ -13,7 +13,7 @@ import { snapshotsUsable, storedTotalsRange } from './statistics-maintenance.js'
 /**
  * How a bulk write of cases (an import) keeps the snapshot totals:
  *  - `delta`: totals are stored and current. Each case's change of contributions is accumulated in memory
- *    and added at the end, as refreshCaseStatistics does case by case; nothing is left to recompute.
+ *    and added at the end, as a case write does (caseStatisticsChange); nothing is left to recompute.
  *  - `fresh`: no totals are stored and the register was empty. The totals of the stored range
  *    (STORED_TOTALS_POLICY) are those of the imported cases alone. The writers' lock is held exclusively,
  *    so that no other case can appear meanwhile.
