@@ -273,7 +273,6 @@ async function readJson<T>(file: string): Promise<T | null> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** An eighth of the memory, at least PostgreSQL's default 128 MB and at most 1 GB. */
 /**
  * Autoprewarm (pg_prewarm): the server writes down which pages its shared buffers hold (every 5 minutes and
  * at shutdown) and reads them back in the background after a start. Without it the first minutes after a
