@@ -4,6 +4,7 @@ import { addCalendarDays, weekdayOf, type IsoDate } from '../domain/calendar/ind
 import { allowedEvents } from '../domain/cases/case-state-machine.js';
 import { applyEvent, EVENT_VI, initialState, outstandingOf, replay, STATUS_VI, totalOutstanding, type CaseRuleError } from '../domain/cases/case-ledger.js';
 import type { CaseEvent, CaseFacts, CaseState } from '../domain/cases/case-types.js';
+import { acceptingOfficeErrors, communeErrors, enforcerErrors, futureDateErrors, holdingOfficeDateErrors, officeChangeErrors, sameDecisionNumber, successorChain, type RegistryEnforcer } from '../domain/cases/case-references.js';
 import { validateNewCase } from '../domain/cases/case-validation.js';
 import { nextDeadline, nextSteps, stepTitles } from '../domain/cases/deadlines.js';
 import { AppError } from '../domain/errors.js';
@@ -17,6 +18,10 @@ import { systemClock, type Clock } from './auth.service.js';
 import { caseStatisticsWrite, statisticsWriterStateSql, writerStateOf } from './statistics/statistics-maintenance.js';
 import { todayInVietnam } from './today.js';
 import type { UnitDirectory } from './unit-directory.js';
+import type { UnitRow } from '../repositories/units.repository.js';
+
+/** Advisory lock class of the duplicate-decision check (the pair (class, key) names the lock). */
+const DECISION_LOCK_CLASS = 710_001;
 
 export { todayInVietnam };
 
@@ -26,6 +31,8 @@ const ruleError = (errors: CaseRuleError[], prefix = '') =>
 export interface NewCaseInput {
   id?: string | undefined;
   facts: Omit<CaseFacts, 'id'>;
+  /** The explicit, audited confirmation that accepts a second case for an already accepted decision. */
+  confirmDuplicate?: { reason: string } | undefined;
 }
 
 export interface CaseSearch {
@@ -109,43 +116,78 @@ export class CasesService {
     };
   }
 
-  /** Accepts a case (thụ lý): facts validated by the domain, references checked against the registry. */
+  /**
+   * Accepts a case (thụ lý): facts validated by the domain, dates not after today, the office existing on
+   * the acceptance date, references checked against the registry (the enforcer one of the office's own,
+   * the commune on its territory), and the same enforcement decision not accepted twice without an explicit,
+   * audited confirmation.
+   */
   async create(ctx: RequestContext, input: NewCaseInput): Promise<{ id: string; version: number }> {
     const office = await this.units.byCode(input.facts.office);
     if (!office || office.level !== 'office') throw ruleError([{ field: 'office', rule: 'unknown_office', message: `Không có cơ quan THADS cấp khu vực/huyện mã "${input.facts.office}".` }]);
-    const errors = validateNewCase({ ...input.facts, id: input.id ?? 'new' });
-    await this.checkReferences(input.facts, errors);
+    const f = input.facts;
+    const errors = validateNewCase({ ...f, id: input.id ?? 'new' });
+    errors.push(...futureDateErrors([{ field: 'decision.date', date: f.decision.date }, { field: 'acceptedOn', date: f.acceptedOn }, { field: 'judgment.date', date: f.judgment.date }], this.today()));
+    const { byId } = await this.units.maps();
+    errors.push(...acceptingOfficeErrors(office, f.acceptedOn, office.successorId === null ? undefined : byId.get(office.successorId)));
+    await this.checkReferences(f, office, errors);
     if (errors.length) throw ruleError(errors);
     return this.db.transaction().execute(async (tx) => {
       // The statistics writers' lock first, before any row lock (case counter, name vocabulary): an import
       // holding it (exclusively, into an empty register) takes those rows after it, never the other way round.
       const read = writerStateOf((await sql<{ s: unknown }>`${PREPARED} SELECT ${statisticsWriterStateSql()} AS s`.execute(tx)).rows[0]!.s);
-      const id = input.id ?? (await this.nextCaseId(tx, office.id, office.code, input.facts.acceptedOn));
+      const duplicates = await this.sameDecision(tx, office.id, f.decision);
+      if (duplicates.length > 0 && !input.confirmDuplicate) {
+        throw new AppError('CONFLICT', [{
+          field: 'decision.number', rule: 'duplicate_decision', caseIds: duplicates,
+          message: `Quyết định thi hành án số ${f.decision.number} ngày ${f.decision.date.split('-').reverse().join('/')} đã được thụ lý: việc ${duplicates.join(', ')}. Chỉ thụ lý thêm khi có lý do chính đáng và xác nhận rõ.`,
+        }]);
+      }
+      const id = input.id ?? (await this.nextCaseId(tx, office.id, office.code, f.acceptedOn));
       const existing = await tx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', [{ field: 'id', rule: 'unique', message: `Đã có việc mã "${id}".` }]);
-      const facts: CaseFacts = { ...input.facts, id };
+      const facts: CaseFacts = { ...f, id };
       const state = initialState(facts);
       const total = facts.obligations.reduce((s, o) => s + (o.kind === 'money' ? o.amount : (o.value ?? 0n)), 0n);
       await insertCase(tx, facts, office.id, total, caseSearchIndex(facts), await this.projection(facts, state, [], 0));
       const statistics = await caseStatisticsWrite(tx, { facts, before: null, after: [] }, { read, officeIds: await this.officeIds() });
       const audit = auditInsertSql(ctx, {
         action: 'case.created', entityType: 'case', entityId: id, unitId: office.id,
-        after: { decision: facts.decision.number, acceptedOn: facts.acceptedOn, initiation: facts.initiation, category: facts.category, obligations: facts.obligations.length, total: total.toString() },
+        after: {
+          decision: facts.decision.number, acceptedOn: facts.acceptedOn, initiation: facts.initiation, category: facts.category, obligations: facts.obligations.length, total: total.toString(),
+          ...(duplicates.length > 0 ? { duplicateOf: duplicates, duplicateReason: input.confirmDuplicate!.reason } : {}),
+        },
       });
       await sql`${PREPARED} WITH ${statistics}, au AS (${audit}) SELECT`.execute(tx);
       return { id, version: 0 };
     });
   }
 
-  private async checkReferences(facts: Omit<CaseFacts, 'id'>, errors: CaseRuleError[]) {
-    if (facts.enforcer) {
-      const e = await this.db.selectFrom('enforcers as e').innerJoin('units as u', 'u.id', 'e.unit_id').select('u.code').where('e.code', '=', facts.enforcer).executeTakeFirst();
-      if (!e) errors.push({ field: 'enforcer', rule: 'unknown_enforcer', message: `Không có chấp hành viên mã "${facts.enforcer}".` });
-    }
+  /**
+   * Cases of the office already accepted for the same enforcement decision (number and date). A
+   * transaction-scoped advisory lock on (office, date) makes two simultaneous entries of one decision wait
+   * for each other, so the second sees the first.
+   */
+  private async sameDecision(tx: Tx, officeId: number, decision: { number: string; date: IsoDate }): Promise<string[]> {
+    await sql`SELECT pg_advisory_xact_lock(${DECISION_LOCK_CLASS}::int, hashtext(${`${officeId}|${decision.date}`}))`.execute(tx);
+    const rows = await tx.selectFrom('cases').select(['id', 'decision_number']).where('office_id', '=', officeId).where('decision_date', '=', decision.date).execute();
+    return rows.filter((r) => sameDecisionNumber(r.decision_number, decision.number, foldVietnamese)).map((r) => r.id);
+  }
+
+  /** Enforcer and commune of a new case, against the registry and the accepting office. */
+  private async checkReferences(facts: Omit<CaseFacts, 'id'>, office: UnitRow, errors: CaseRuleError[]) {
+    if (facts.enforcer) errors.push(...enforcerErrors('enforcer', facts.enforcer, await this.enforcer(this.db, facts.enforcer), office));
     if (facts.commune) {
-      const c = await this.db.selectFrom('communes').select('id').where('code', '=', facts.commune).executeTakeFirst();
-      if (!c) errors.push({ field: 'commune', rule: 'unknown_commune', message: `Không có xã/phường mã "${facts.commune}".` });
+      const rows = await this.db.selectFrom('communes').select(['code', 'office_id as officeId']).where('code', '=', facts.commune).execute();
+      const scope = await this.units.scopeOf(office.id);
+      const territory = await this.db.selectFrom('communes').select('id').where('office_id', 'in', [...scope]).limit(1).executeTakeFirst();
+      errors.push(...communeErrors(facts.commune, rows, scope, territory !== undefined, office));
     }
+  }
+
+  private async enforcer(db: Db | Tx, code: string): Promise<RegistryEnforcer | undefined> {
+    const e = await db.selectFrom('enforcers').select(['code', 'unit_id', 'active']).where('code', '=', code).executeTakeFirst();
+    return e ? { code: e.code, unitId: e.unit_id, active: e.active } : undefined;
   }
 
   private async nextCaseId(tx: Tx, officeId: number, officeCode: string, acceptedOn: IsoDate): Promise<string> {
@@ -164,9 +206,9 @@ export class CasesService {
    * in between, the answer is 409 and nothing is written (they reload and decide again).
    */
   async recordEvent(actor: Actor, caseId: string, expectedVersion: number, event: CaseEvent): Promise<{ version: number; status: string }> {
-    await this.checkEventReferences(event);
     return this.db.transaction().execute(async (tx) => {
       const loaded = await this.lockCase(tx, caseId, actor, expectedVersion);
+      await this.checkEventReferences(tx, actor, loaded, event);
       const events = effectiveEvents(loaded.events);
       const r = applyEvent(loaded.facts, loaded.state, event);
       if (!r.ok) throw ruleError(r.errors, 'event');
@@ -240,15 +282,21 @@ export class CasesService {
     return (code) => byCode.get(code)?.id;
   }
 
-  private async checkEventReferences(event: CaseEvent) {
-    if (event.type === 'enforcer_assigned') {
-      const e = await this.db.selectFrom('enforcers').select('id').where('code', '=', event.enforcer).executeTakeFirst();
-      if (!e) throw ruleError([{ field: 'enforcer', rule: 'unknown_enforcer', message: `Không có chấp hành viên mã "${event.enforcer}".` }], 'event');
-    }
+  /**
+   * What the lifecycle table cannot see: the event's date against today and the holding office's validity,
+   * the enforcer against the holding office, an office change against the reorganisation's successor chain
+   * and the recording user's units (domain/cases/case-references.ts). A payment costs no query here.
+   */
+  private async checkEventReferences(tx: Tx, actor: Actor, loaded: LoadedCase, event: CaseEvent) {
+    const { byId } = await this.units.maps();
+    const holding = byId.get(loaded.holdingOfficeId)!;
+    const errors = [...futureDateErrors([{ field: 'on', date: event.on }], this.today()), ...holdingOfficeDateErrors(event, holding)];
+    if (event.type === 'enforcer_assigned') errors.push(...enforcerErrors('enforcer', event.enforcer, await this.enforcer(tx, event.enforcer), holding));
     if (event.type === 'office_changed') {
-      const u = await this.units.byCode(event.to);
-      if (!u || u.level !== 'office') throw ruleError([{ field: 'to', rule: 'unknown_office', message: `Không có cơ quan THADS mã "${event.to}".` }], 'event');
+      const to = await this.units.byCode(event.to);
+      errors.push(...officeChangeErrors(holding, to, event.on, successorChain(holding, byId), to !== undefined && actor.scope.has(to.id)));
     }
+    if (errors.length) throw ruleError(errors, 'event');
   }
 
   /** The case as the detail screen shows it; personal data masked unless the role needs it (then logged). */

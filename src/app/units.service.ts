@@ -31,6 +31,8 @@ export interface NewUnit {
 }
 
 const fieldError = (field: string, rule: string, message: string) => new AppError('VALIDATION_FAILED', [{ field, rule, message }]);
+const unknownSuccessor = (code: string) =>
+  fieldError('successorCode', 'unknown_unit', `Không có đơn vị kế thừa mã "${code}" trong phạm vi quản lý của bạn.`);
 
 /** The organisation registry: units with validity dates and successors (domain.md §1). */
 export class UnitsService {
@@ -63,8 +65,13 @@ export class UnitsService {
     };
   }
 
-  /** Creates a unit under a parent one level up; the successor, if any, must exist. */
-  async create(ctx: RequestContext, input: NewUnit): Promise<UnitView> {
+  /**
+   * Creates a unit under a parent one level up; the successor, if any, must exist and be within the
+   * actor's scope: naming a successor makes the successor's users see this unit (scope = subtree +
+   * predecessors), so a province administrator could otherwise hand its unit to another province.
+   */
+  async create(actor: Actor, input: NewUnit): Promise<UnitView> {
+    const ctx: RequestContext = actor.ctx;
     const expectedParent = parentLevelFor(input.level);
     const parent = input.parentCode ? await this.units.byCode(input.parentCode) : undefined;
     if (expectedParent === null && input.parentCode) throw fieldError('parentCode', 'no_parent', 'Đơn vị cấp trung ương không có đơn vị cấp trên.');
@@ -73,7 +80,8 @@ export class UnitsService {
     }
     if (input.validTo && input.validTo < input.validFrom) throw fieldError('validTo', 'after_valid_from', 'Ngày hết hiệu lực phải sau ngày bắt đầu.');
     const successor = input.successorCode ? await this.units.byCode(input.successorCode) : undefined;
-    if (input.successorCode && !successor) throw fieldError('successorCode', 'unknown_unit', `Không có đơn vị mã "${input.successorCode}".`);
+    // Outside the scope reads as absent: whether another province's unit code exists is not told.
+    if (input.successorCode && (!successor || !actor.scope.has(successor.id))) throw unknownSuccessor(input.successorCode);
     const id = await this.db.transaction().execute(async (tx) => {
       const row = await tx
         .insertInto('units')
@@ -103,8 +111,7 @@ export class UnitsService {
       if (patch.successorCode === null) successorId = null;
       else {
         const s = await this.units.byCode(patch.successorCode);
-        if (!s || s.id === unit.id) throw fieldError('successorCode', 'unknown_unit', `Không có đơn vị kế thừa mã "${patch.successorCode}".`);
-        if (!actor.scope.has(s.id)) throw new AppError('NOT_FOUND');
+        if (!s || s.id === unit.id || !actor.scope.has(s.id)) throw unknownSuccessor(patch.successorCode);
         successorId = s.id;
       }
     }

@@ -4,6 +4,7 @@ import type { Runtime } from '../app/runtime.js';
 import { takeFirstPrepared } from '../db/database.js';
 import type { Permission } from '../domain/access/roles.js';
 import { AppError } from '../domain/errors.js';
+import { textProblem } from '../domain/text/clean-text.js';
 
 /**
  * Access rules are declared on each route (`config.access`) and enforced here, in one place, for every
@@ -32,13 +33,41 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'thads_sid';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A route as registered: what the access test enumerates (every method and URL of the app). */
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: AccessRule;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route of the app with its declared access rule, in registration order. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+/**
+ * The access decision. It is taken from the *matched route's own declaration*, never from the URL's text:
+ * the router decodes percent-escapes (`/%61pi/users/1` is `/api/users/1`), so any test on `req.url` can be
+ * walked past by a spelling the router accepts. Deny by default: a route that declares no rule refuses to
+ * register (the application does not start), and a request that reaches a handler without a rule is refused.
+ * Must be called before any route is registered (onRoute only sees later routes).
+ */
 export function registerAccessControl(app: FastifyInstance, rt: Runtime): void {
   app.decorateRequest('actor', null);
+  app.decorate('registeredRoutes', [] as RegisteredRoute[]);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    for (const method of [route.method].flat()) app.registeredRoutes.push({ method, url: route.url ?? route.path, access });
+  });
 
   app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
+    // No route matched: the not-found handler answers 404 and reveals nothing, whatever the method.
+    if (req.is404) return;
     const rule = req.routeOptions.config.access;
-    if (!rule) throw new Error(`route ${req.routeOptions.url} declares no access rule`);
+    if (!rule) throw new AppError('FORBIDDEN');
     if (UNSAFE.has(req.method)) assertSameOrigin(req);
     if ('public' in rule) return;
 
@@ -74,6 +103,9 @@ async function locateUnit(rt: Runtime, req: FastifyRequest, loc: UnitLocator): P
   const value = source?.[loc.key];
   if (value === undefined || value === null || value === '') return 'absent';
   if (typeof value !== 'string' && typeof value !== 'number') return null;
+  // A reference that no unit, user or case can have (NUL, control or invisible characters, over-long) is
+  // simply not found: PostgreSQL would refuse a NUL in text with an error, which must not become a 500.
+  if (typeof value === 'string' && (value.length > 100 || textProblem(value) !== null)) return null;
   switch (loc.kind) {
     case 'unitCode':
       return (await rt.units.byCode(String(value)))?.id ?? null;
@@ -110,8 +142,9 @@ function assertSameOrigin(req: FastifyRequest): void {
   } catch {
     throw new AppError('CSRF_ORIGIN_MISMATCH');
   }
-  const expected = headerValue(req.headers['x-forwarded-host']) ?? req.headers.host;
-  if (host !== expected) throw new AppError('CSRF_ORIGIN_MISMATCH');
+  // req.host is the Host header, or X-Forwarded-Host only when TRUST_PROXY says a proxy sets it: a forged
+  // X-Forwarded-Host from a browser must not make a foreign Origin look like ours.
+  if (host !== req.host) throw new AppError('CSRF_ORIGIN_MISMATCH');
 }
 
 function headerValue(h: string | string[] | undefined): string | undefined {

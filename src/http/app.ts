@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -36,11 +36,16 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
     logController: new LogController({ disableRequestLogging: rt.config.logLevel !== 'debug' && rt.config.logLevel !== 'trace' }),
   });
   registerErrorHandling(app);
+  // Bodies are JSON only (docs/api.md): Fastify's built-in text/plain parser would hand a string to the
+  // schema (400) where the contract promises 415, and a plain-text body is what a cross-site form can send.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAccessControl(app, rt);
 
   app.addHook('onSend', async (_req, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
@@ -67,20 +72,24 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
   );
 
   if (existsSync(path.join(WEB_DIR, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false });
+    // serve: false — the files are sent by the route below (which declares its access), not by routes of the
+    // plugin's own, which would declare none.
+    await app.register(fastifyStatic, { root: WEB_DIR, serve: false });
     // The single-page application handles its own routes: every other GET outside /api gets index.html.
     app.get('/*', { config: { access: { public: true } } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
-      const file = req.url.split('?')[0]!.slice(1);
-      if (file && !file.includes('..') && existsSync(path.join(WEB_DIR, file))) {
+      if (looksLikeApi(req.url)) throw new AppError('NOT_FOUND');
+      const file = webFile(req.url);
+      if (file) {
         const longLived = file.startsWith('assets/');
         return reply.header('Cache-Control', longLived ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
       }
+      // A missing asset is a 404, not the application's HTML under a script's or a stylesheet's name.
+      if (/^\/assets(\/|$)/i.test(pathOf(req.url))) throw new AppError('NOT_FOUND');
       return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
     });
   } else {
     app.get('/*', { config: { access: { public: true } } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
+      if (looksLikeApi(req.url)) throw new AppError('NOT_FOUND');
       return reply
         .status(503)
         .type('text/plain; charset=utf-8')
@@ -88,4 +97,65 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
     });
   }
   return app;
+}
+
+/**
+ * HTML responses: scripts only from our own origin (no inline script, no eval), so an injected
+ * `<script>` or `onerror=` in a name cannot run even if some screen forgot to escape it. Styles allow
+ * inline because antd writes its CSS-in-JS into <style> elements at run time; that cannot run code.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function pathOf(url: string): string {
+  return url.split('?')[0]!;
+}
+
+/**
+ * Whether a path that reached the SPA fallback is an API path in another spelling: percent-encoded once or
+ * more (`/%2561pi/…`), in another case (`/API/`), with doubled slashes, dot segments or a trailing slash.
+ * Such a request matched no API route; it gets the API's 404, never the application's HTML with a 200.
+ */
+export function looksLikeApi(url: string): boolean {
+  let p = pathOf(url);
+  for (let i = 0; i < 4; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(p);
+    } catch {
+      break;
+    }
+    if (next === p) break;
+    p = next;
+  }
+  p = p.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/\/(\.\/)+/g, '/').replace(/^\/\.(\/|$)/, '/');
+  return /^\/api(\/|\.|$)/i.test(p);
+}
+
+/** The built file a URL names, if it is a regular file inside the web folder. */
+function webFile(url: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathOf(url)).slice(1);
+  } catch {
+    return null;
+  }
+  if (!rel || rel.includes('\0')) return null;
+  const full = path.resolve(WEB_DIR, rel);
+  if (!full.startsWith(WEB_DIR + path.sep)) return null;
+  try {
+    return statSync(full).isFile() ? path.relative(WEB_DIR, full) : null;
+  } catch {
+    return null;
+  }
 }

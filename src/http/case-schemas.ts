@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, INITIATIONS, NO_MEANS_REASONS, type CaseEvent, type Obligation } from '../domain/cases/case-types.js';
 import { isoDate } from './validation.js';
+import { CASE_ID_RULE_VI, isValidCaseId } from '../domain/cases/case-id.js';
 
 /** Money in đồng: a JSON integer or a string of digits, never a fraction. */
 export const dong = z
@@ -28,7 +29,7 @@ const obligation = z.discriminatedUnion('kind', [
 
 export const createCaseBody = z
   .strictObject({
-    id: z.string().trim().regex(/^[A-Za-z0-9._/-]{3,60}$/).optional(),
+    id: z.string().trim().refine(isValidCaseId, { message: CASE_ID_RULE_VI }).optional(),
     office: text(50),
     decision: z.strictObject({ number: text(100), date: isoDate }),
     acceptedOn: isoDate,
@@ -39,9 +40,13 @@ export const createCaseBody = z
     enforcer: optionalText(50),
     parties: z.array(party).min(1).max(50),
     obligations: z.array(obligation).min(1).max(50),
+    // Accepting a second case for an enforcement decision already accepted (same office, number and date)
+    // needs this explicit confirmation with its reason; it is written in the audit row.
+    confirmDuplicate: z.strictObject({ reason: z.string().trim().min(10).max(500) }).optional(),
   })
   .transform((b) => ({
     id: b.id,
+    confirmDuplicate: b.confirmDuplicate,
     facts: {
       office: b.office, decision: b.decision, acceptedOn: b.acceptedOn, initiation: b.initiation, category: b.category, judgment: b.judgment,
       commune: b.commune, enforcer: b.enforcer, parties: b.parties,

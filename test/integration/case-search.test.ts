@@ -83,16 +83,23 @@ describe('search by party name', () => {
   });
 
   it('follows an office change and its reversal', async () => {
+    // A case moves only along the reorganisation (case-references.ts): HN-KV1 is made to be succeeded by TN-KV3.
+    expect((await t.as(admin, 'PATCH', '/api/units/HN-KV1', { successorCode: 'TN-KV3' })).statusCode).toBe(200);
+    const unitId = async (code: string) => (await t.rt.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const indexedAt = async () => [...new Set((await t.rt.db.selectFrom('case_search_terms').select('holding_office_id').where('case_id', '=', ids.hn!).execute()).map((r) => r.holding_office_id))];
     const before = (await t.as(admin, 'GET', `/api/cases/${ids.hn}`)).json().case.version;
     const moved = await t.as(admin, 'POST', `/api/cases/${ids.hn}/events`, { expectedVersion: before, event: { type: 'office_changed', on: '2026-11-01', to: 'TN-KV3' } });
     expect(moved.statusCode).toBe(201);
+    expect(await indexedAt()).toEqual([await unitId('TN-KV3')]);
     expect(await found(enforcer, 'nguyen van an')).toEqual([ids.an, ids.anh, ids.hn].sort());
     expect(await found(admin, 'nguyen van an', '&unit=HN-KV1')).toEqual([]);
     const seq = moved.json().version;
     const back = await t.as(admin, 'POST', `/api/cases/${ids.hn}/events/${seq}/reverse`, { expectedVersion: seq, reason: 'Nhầm cơ quan' });
     expect(back.statusCode).toBe(201);
-    expect(await found(enforcer, 'nguyen van an')).toEqual([ids.an, ids.anh].sort());
+    expect(await indexedAt()).toEqual([await unitId('HN-KV1')]);
     expect(await found(admin, 'nguyen van an', '&unit=HN-KV1')).toEqual([ids.hn]);
+    expect((await t.as(admin, 'PATCH', '/api/units/HN-KV1', { successorCode: null })).statusCode).toBe(200);
+    expect(await found(enforcer, 'nguyen van an')).toEqual([ids.an, ids.anh].sort());
   });
 
   it('caps the count at 1,000 and says it is a lower bound', async () => {

@@ -12,7 +12,7 @@ import { rebuildStatistics } from '../../src/app/statistics/statistics-maintenan
 import { createDb } from '../../src/db/database.js';
 import { buildEvent, buildFacts } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { dumpDerivedTables, setupOrganisation, systemActor } from './statistics-support.js';
+import { dumpDerivedTables, legalHistory, registryForArbitraryHistories, setupOrganisation, systemActor } from './statistics-support.js';
 
 let t: TestApp;
 let actor: Actor;
@@ -20,6 +20,7 @@ let actor: Actor;
 beforeAll(async () => {
   t = await startTestApp();
   await setupOrganisation(t.rt);
+  await registryForArbitraryHistories(t.rt, t.clock);
   // The demo administrator (user 1), so that audit rows and events name a user.
   const system = await systemActor(t.rt);
   actor = { ...system, ctx: { ...system.ctx, userId: 1, username: 'admin' } };
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function newCase(): Promise<{ id: string; version: number }> {
-  const { id, ...facts } = buildFacts();
+  const { id, ...facts } = legalHistory({ facts: buildFacts(), events: [] }).facts;
   await t.rt.cases.create(actor.ctx, { id, facts });
   return { id, version: (await t.rt.cases.recordEvent(actor, id, 0, buildEvent('verified', { on: '2016-03-10' }))).version };
 }

@@ -9,7 +9,9 @@ import { AppError } from '../../src/domain/errors.js';
 import { DEFAULT_POLICIES, type StatisticsPolicies } from '../../src/domain/statistics/index.js';
 import type { CaseHistory } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { dumpDerivedTables, generateHistories, oracleReport, random, scopeCodes, setupOrganisation, systemActor } from './statistics-support.js';
+import {
+  dumpDerivedTables, generateHistories, legalHistory, oracleReport, random, registryForArbitraryHistories, scopeCodes, setupOrganisation, systemActor,
+} from './statistics-support.js';
 
 let t: TestApp;
 let actor: Actor;
@@ -18,6 +20,7 @@ const RANGE = { fromFiscalYear: 2015, throughMonthEnd: '2031-12-31' };
 beforeAll(async () => {
   t = await startTestApp();
   await setupOrganisation(t.rt);
+  await registryForArbitraryHistories(t.rt, t.clock);
   actor = await systemActor(t.rt);
   await t.rt.statistics.rebuild(RANGE);
 }, 120_000);
@@ -26,7 +29,8 @@ afterAll(async () => t?.close());
 const tables = () => dumpDerivedTables(t.rt.db);
 
 /** Creates the cases and records their events interleaved (one event of a random case at a time). */
-async function writeThroughService(histories: CaseHistory[], seed: number): Promise<Map<string, number>> {
+async function writeThroughService(generated: CaseHistory[], seed: number): Promise<Map<string, number>> {
+  const histories = generated.map(legalHistory);
   const versions = new Map<string, number>();
   for (const h of histories) {
     const { id, ...facts } = h.facts;

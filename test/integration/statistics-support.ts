@@ -40,6 +40,67 @@ export async function setupOrganisation(rt: Runtime): Promise<void> {
   rt.units.invalidate();
 }
 
+/** The order of the successor chain the arbitrary histories are mapped onto (see registryForArbitraryHistories). */
+const CHAIN = ['LA-CT', 'TN-KV3', 'TN-KV1', 'HN-KV1'] as const;
+const TEST_COMMUNE: Record<string, string> = { 'LA-CT': '90001', 'TN-KV3': '90002', 'TN-KV1': '90003', 'HN-KV1': '90004' };
+const TEST_ENFORCERS: Record<string, readonly string[]> = { 'LA-CT': ['LA-CT-01', 'LA-CT-02'], 'TN-KV3': ['TN-KV3-05'], 'TN-KV1': ['TN-KV1-T1'], 'HN-KV1': ['HN-KV1-T1'] };
+
+/**
+ * The registry rules of case writes (domain/cases/case-references.ts: nothing after today, offices within
+ * their validity, office changes along the successor chain only, the holding office's own enforcers and
+ * communes) hold for real offices, not for the arbitrary histories of the statistics properties, which move
+ * cases between any two offices, name any enforcer and run to 2030. Tests that write such histories through
+ * CasesService give them a registry where, mapped by `legalHistory`, they are legal: every office valid
+ * from 2009 without end, successors LA-CT → TN-KV3 → TN-KV1 → HN-KV1, active enforcers and a commune of each
+ * office, and a clock after the last generated date. Call after setupOrganisation.
+ */
+export async function registryForArbitraryHistories(rt: Runtime, clock: { set(iso: string): void }): Promise<void> {
+  clock.set('2031-06-01T03:00:00Z');
+  const id = async (code: string) => (await rt.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  for (const [i, code] of CHAIN.entries()) {
+    const next = CHAIN[i + 1];
+    await rt.db.updateTable('units').set({ valid_from: '2009-07-01', valid_to: null, successor_id: next ? await id(next) : null }).where('code', '=', code).execute();
+    for (const e of TEST_ENFORCERS[code]!) {
+      await sql`INSERT INTO enforcers (code, name, unit_id, active) VALUES (${e}, ${`Chấp hành viên ${e}`}, ${await id(code)}, true)
+        ON CONFLICT (code) DO UPDATE SET unit_id = EXCLUDED.unit_id, active = true`.execute(rt.db);
+    }
+    await sql`INSERT INTO communes (code, name, province_name, office_id) SELECT ${TEST_COMMUNE[code]!}, ${`Xã thử của ${code}`}, 'Thử', ${await id(code)}
+      WHERE NOT EXISTS (SELECT 1 FROM communes WHERE code = ${TEST_COMMUNE[code]!})`.execute(rt.db);
+  }
+  rt.units.invalidate();
+}
+
+/**
+ * A generated history mapped onto the registry of registryForArbitraryHistories: the commune and every
+ * enforcer are the holding office's own, and an office change backwards along the chain is left out (it
+ * changes nothing else in the history, so the rest stays valid).
+ */
+export function legalHistory(h: CaseHistory): CaseHistory {
+  const enforcerOf = (office: string, code: string | null) => {
+    const own = TEST_ENFORCERS[office]!;
+    return code && own.includes(code) ? code : own[code === 'LA-CT-02' ? own.length - 1 : 0]!;
+  };
+  let office = h.facts.office;
+  const events: CaseEvent[] = [];
+  for (const e of h.events) {
+    if (e.type === 'office_changed') {
+      if (CHAIN.indexOf(e.to as (typeof CHAIN)[number]) <= CHAIN.indexOf(office as (typeof CHAIN)[number])) continue;
+      office = e.to;
+      events.push(e);
+    } else if (e.type === 'enforcer_assigned') {
+      events.push({ ...e, enforcer: enforcerOf(office, e.enforcer) });
+    } else {
+      events.push(e);
+    }
+  }
+  const facts: CaseFacts = {
+    ...h.facts,
+    commune: h.facts.commune === null ? null : TEST_COMMUNE[h.facts.office]!,
+    enforcer: h.facts.enforcer === null ? null : enforcerOf(h.facts.office, h.facts.enforcer),
+  };
+  return { ...h, facts, events };
+}
+
 /** `n` valid case histories (unique ids), reproducible by seed. */
 export function generateHistories(n: number, seed: number, maxSteps = 30): CaseHistory[] {
   const seen = new Set<string>();

@@ -1,3 +1,5 @@
+import { CASE_ID_RULE_VI, isValidCaseId } from '../../domain/cases/case-id.js';
+import { TEXT_PROBLEM_MESSAGES, textProblem } from '../../domain/text/clean-text.js';
 import { z } from 'zod';
 import { CATEGORIES, INITIATIONS, NO_MEANS_REASONS } from '../../domain/cases/case-types.js';
 import { rawNumberOf } from './json-line.js';
@@ -76,7 +78,16 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' })
   .refine(dateExists, { message: 'Ngày không tồn tại.' });
 
-const text = (max: number) => z.string().max(max).refine((s) => s.trim().length > 0, { message: 'Không được để trống.' });
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, { message: 'Không được để trống.' })
+    // NUL, bidi overrides, zero-width characters, damaged UTF-8: refused in files as in the HTTP API.
+    .superRefine((s, ctx) => {
+      const p = textProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGES[p].vi });
+    });
 const optionalText = (max: number) => z.string().max(max).nullish().transform((v) => (v && v.trim() ? v : null));
 const code = text(60);
 
@@ -151,7 +162,7 @@ export type EventRecord = z.output<typeof eventRecord>;
 /** `case`: the facts of domain.md §2 with the case's events in date order. */
 export const caseRecord = z.strictObject({
   type: z.literal('case'),
-  id: z.string().regex(/^[A-Za-z0-9._/-]{3,60}$/, { message: 'Mã việc gồm 3–60 ký tự: chữ, số, dấu . _ / -.' }),
+  id: z.string().refine(isValidCaseId, { message: CASE_ID_RULE_VI }),
   office: code,
   decision: z.strictObject({ number: text(100), date: isoDate }),
   accepted_on: isoDate,

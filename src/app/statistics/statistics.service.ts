@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db, DbOrTx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { IsoDate } from '../../domain/calendar/index.js';
+import { canChangeStatisticsPolicies, canSetTargetOf } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/errors.js';
 import {
   checkIdentities, DEFAULT_POLICIES, defaultFrom, fiscalYearOf, resolvePeriod, validatePolicies,
@@ -322,7 +323,7 @@ export class StatisticsService {
   async setTarget(actor: Actor, input: { unit: string; fiscalYear: number; cases: number; money: number }) {
     const unit = await this.unitOf(input.unit);
     const parentInScope = unit.parentId !== null && actor.scope.has(unit.parentId);
-    if (actor.role !== 'admin' && !parentInScope) {
+    if (!canSetTargetOf(actor.role, actor.unitLevel, parentInScope)) {
       throw new AppError('FORBIDDEN', [{ field: 'unit', rule: 'set_by_unit_above', message: 'Chỉ tiêu của một đơn vị do đơn vị cấp trên giao.' }]);
     }
     return this.db.transaction().execute(async (tx) => {
@@ -351,7 +352,9 @@ export class StatisticsService {
 
   /** Changes the policies (administrators); audited; the snapshot totals are recomputed when the grounds change. */
   async setPolicies(actor: Actor, next: StatisticsPolicies) {
-    if (actor.role !== 'admin') throw new AppError('FORBIDDEN');
+    if (!canChangeStatisticsPolicies(actor.role, actor.unitLevel)) {
+      throw new AppError('FORBIDDEN', [{ field: 'policies', rule: 'national_only', message: 'Chính sách thống kê áp dụng toàn quốc; chỉ quản trị viên cấp trung ương được thay đổi.' }]);
+    }
     const problems = validatePolicies(next);
     if (problems.length) throw validation(problems.map((message) => ({ field: message.split(':')[0] ?? 'policies', rule: 'invalid', message })));
     const today = this.today();

@@ -98,3 +98,20 @@ export function roleFitsUnitLevel(role: Role, level: UnitLevel): boolean {
 export function canSwitchUnit(level: UnitLevel): boolean {
   return level !== 'office';
 }
+
+/**
+ * The counting policies of the statistics (statistics.md §6) are one national rule: every office's figures
+ * are comparable only if they are counted the same way, so only an administrator of the national unit may
+ * change them. A province administrator changing them would move every other province's reports.
+ */
+export function canChangeStatisticsPolicies(role: Role, level: UnitLevel): boolean {
+  return role === 'admin' && level === 'national';
+}
+
+/**
+ * A unit's yearly targets are assigned from above (statistics.md §5): by a user whose scope holds the
+ * unit's parent, or by a national administrator. Nobody sets their own unit's target.
+ */
+export function canSetTargetOf(role: Role, level: UnitLevel, parentInScope: boolean): boolean {
+  return parentInScope || (role === 'admin' && level === 'national');
+}

@@ -44,7 +44,7 @@ export const unitsRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app, { rt
     const body = parse(createBody, req.body, req);
     const actor = actorOf(req);
     if (body.parentCode === null && actor.unitLevel !== 'national') throw new AppError('FORBIDDEN');
-    return reply.status(201).send({ unit: await rt.unitsService.create(actor.ctx, body) });
+    return reply.status(201).send({ unit: await rt.unitsService.create(actor, body) });
   });
 
   app.patch('/units/:code', { config: { access: { permission: 'units.manage', unit: { from: 'params', key: 'code', kind: 'unitCode' } } } }, async (req) => {

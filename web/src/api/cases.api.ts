@@ -294,6 +294,8 @@ export interface NewCase {
   enforcer: string | null;
   parties: NewParty[];
   obligations: NewObligation[];
+  /** Accepting a second case for an already accepted enforcement decision: the reason, audited. */
+  confirmDuplicate?: { reason: string };
 }
 
 export function createCase(body: NewCase): Promise<{ id: string; version: number }> {

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -112,6 +112,14 @@ function toRequest(values: NewCaseValues): NewCase {
   };
 }
 
+/** The server's answer that the decision was already accepted (409 duplicate_decision), if it is one. */
+function duplicateOf(error: unknown): { message: string; caseIds: string[] } | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || !Array.isArray(error.details)) return null;
+  const d = (error.details as { rule?: string; message?: string; caseIds?: unknown }[]).find((x) => x.rule === 'duplicate_decision');
+  if (!d) return null;
+  return { message: d.message ?? '', caseIds: Array.isArray(d.caseIds) ? d.caseIds.map(String) : [] };
+}
+
 /** "Thụ lý việc mới": the facts of a new case; the server checks them and gives it its id. */
 export function CaseNewPage() {
   const t = useT();
@@ -123,6 +131,9 @@ export function CaseNewPage() {
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldIssue[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  // The server found the same enforcement decision already accepted: what it said, and the cases it named.
+  const [duplicate, setDuplicate] = useState<{ values: NewCaseValues; message: string; caseIds: string[] } | null>(null);
+  const [duplicateReason, setDuplicateReason] = useState('');
   const office = Form.useWatch('office', form) as string | undefined;
   const activeIsOffice = me.activeUnit.level === 'office';
 
@@ -144,16 +155,23 @@ export function CaseNewPage() {
     obligations: [{ kind: 'money', beneficiary: 'state_budget' }],
   };
 
-  const submit = async (values: NewCaseValues) => {
+  const submit = async (values: NewCaseValues, confirmDuplicate?: { reason: string }) => {
     setBusy(true);
     setProblems([]);
     setFailure(null);
     try {
-      const created = await createCase(toRequest(values));
+      const created = await createCase({ ...toRequest(values), ...(confirmDuplicate ? { confirmDuplicate } : {}) });
+      setDuplicate(null);
       message.success(t('caseNew.created', { id: created.id }));
       navigate(casePath(created.id));
     } catch (error) {
       setBusy(false);
+      const dup = duplicateOf(error);
+      if (dup) {
+        setDuplicateReason('');
+        setDuplicate({ values, ...dup });
+        return;
+      }
       if (error instanceof ApiError && (error.code === 'VALIDATION_FAILED' || error.code === 'CASE_RULE_VIOLATION' || error.code === 'CONFLICT')) {
         const rest = showIssuesOnForm(form, error, (path) => formHasField(form, path));
         setProblems(rest);
@@ -201,11 +219,35 @@ export function CaseNewPage() {
           }
         />
       )}
+      <Modal
+        open={duplicate !== null}
+        title={t('caseNew.duplicate.title')}
+        okText={t('caseNew.duplicate.confirm')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: duplicateReason.trim().length < 10, loading: busy }}
+        onOk={() => duplicate && void submit(duplicate.values, { reason: duplicateReason.trim() })}
+        onCancel={() => setDuplicate(null)}
+      >
+        <Typography.Paragraph>{duplicate?.message}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {duplicate?.caseIds.map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              <a href={casePath(id)} target="_blank" rel="noreferrer">{id}</a>
+            </span>
+          ))}
+        </Typography.Paragraph>
+        <Form layout="vertical" component="div">
+          <Form.Item label={t('caseNew.duplicate.reason')} extra={t('caseNew.duplicate.reasonHelp')} required>
+            <Input.TextArea aria-label={t('caseNew.duplicate.reason')} rows={3} maxLength={500} value={duplicateReason} onChange={(e) => setDuplicateReason(e.target.value)} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Form<NewCaseValues>
         form={form}
         name="newCase"
         layout="vertical"
-        onFinish={submit}
+        onFinish={(values) => submit(values)}
         disabled={busy}
         initialValues={initialValues}
         scrollToFirstError={{ block: 'center' }}
