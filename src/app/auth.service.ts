@@ -1,11 +1,19 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '../config/config.js';
-import { takeFirstPrepared, type Db } from '../db/database.js';
-import { afterFailedLogin, isLocked, isSessionExpired, passwordProblems } from '../domain/access/login-policy.js';
+import { takeFirstPrepared, type Db, type Tx } from '../db/database.js';
+import type { JsonRecord } from '../domain/access/audit-diff.js';
+import {
+  afterWrongPassword, deviceAfterWrongPassword, deviceReservation, deviceTrustedSince, isSessionExpired, lastSeenWriteIntervalMs,
+  passwordProblems, reservationOutcome, throttleKey,
+} from '../domain/access/login-policy.js';
 import { canSwitchUnit, permissionsOf, ROLES, type Role } from '../domain/access/roles.js';
 import { AppError } from '../domain/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from '../infra/password-hasher.js';
 import { appendAudit, type RequestContext } from '../repositories/audit.repository.js';
+import {
+  clearThrottle, deviceFailuresForUpdate, forgetDevice, reserveAttempt, reserveDeviceAttempt, throttleForUpdate, trustDevice, writeLock,
+} from '../repositories/login-throttle.repository.js';
+import { SessionActivity } from './session-activity.js';
 import type { Actor } from './actor.js';
 import type { UnitDirectory } from './unit-directory.js';
 
@@ -18,6 +26,8 @@ export interface LoginResult {
   sessionToken: string;
   csrfToken: string;
   userId: number;
+  /** The browser's trusted-device token (cookie thads_device): the one it presented, or a new one. */
+  deviceToken: string;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -32,56 +42,94 @@ export class AuthService {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Logs a user in; failures are counted and lock the account after `maxFailures` (config). */
-  async login(username: string, password: string, ctx: RequestContext): Promise<LoginResult> {
+  /** The last request of each session seen by this process (precise idle expiry, see resolveSession). */
+  private readonly activity = new SessionActivity();
+
+  /**
+   * Logs a user in. Failures are throttled per username as typed, existing or not (same answers for both),
+   * with locks that double; a browser the user logged in from before (`deviceToken`) is exempt from that
+   * throttle and has a budget of its own. Every attempt reserves itself before its password is verified,
+   * so that parallel attempts verify at most `maxFailures` passwords per lock window.
+   */
+  async login(username: string, password: string, ctx: RequestContext, deviceToken: string | null = null): Promise<LoginResult> {
     const now = this.clock.now();
+    const policy = this.config.login;
+    const key = throttleKey(username);
     const user = await this.db
       .selectFrom('users')
       .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
       .selectAll()
       .executeTakeFirst();
     const attempt = { ...ctx, username: user?.username ?? username.slice(0, 100), userId: user?.id ?? null };
+    const audit = (tx: Tx, action: string, after: JsonRecord, before?: JsonRecord) =>
+      appendAudit(tx, attempt, { action, entityType: 'user', entityId: user?.id ?? null, unitId: user?.unit_id ?? null, before: before ?? null, after });
 
-    if (!user) {
-      await verifyPassword(await dummyHash(), password);
-      await this.db.transaction().execute((tx) =>
-        appendAudit(tx, attempt, { action: 'auth.login_failed', entityType: 'user', entityId: null, unitId: null, after: { reason: 'unknown_user' } }),
-      );
-      throw new AppError('AUTH_INVALID_CREDENTIALS');
+    // A trusted device of this very user: its own budget, not the username's (which strangers can spend).
+    // Looked up for unknown usernames too (matching nothing), so that the answer takes the same time.
+    let device: string | null = null;
+    if (deviceToken) {
+      const hash = sha256(deviceToken);
+      const failures = await reserveDeviceAttempt(this.db, hash, user?.id ?? 0, deviceTrustedSince(now));
+      if (failures !== null && deviceReservation(failures, policy) === 'verify') device = hash;
+      else if (failures !== null) await forgetDevice(this.db, hash); // its budget is spent: the username's throttle applies
     }
-    if (isLocked({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now)) {
-      await this.db.transaction().execute((tx) =>
-        appendAudit(tx, attempt, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, unitId: user.unit_id, after: { reason: 'locked' } }),
-      );
-      throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: user.locked_until!.toISOString() });
-    }
-    const ok = await verifyPassword(user.password_hash, password);
-    if (!ok) {
-      const next = afterFailedLogin({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, this.config.login, now);
-      await this.db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil }).where('id', '=', user.id).execute();
-        await appendAudit(tx, attempt, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, unitId: user.unit_id, after: { reason: 'wrong_password' } });
-        if (next.justLocked) {
-          await appendAudit(tx, attempt, {
-            action: 'auth.locked', entityType: 'user', entityId: user.id, unitId: user.unit_id,
-            before: { lockedUntil: user.locked_until }, after: { lockedUntil: next.lockedUntil },
-          });
+    if (device === null) {
+      // The reservation commits before the verification starts, so that parallel attempts see it.
+      const reserved = await this.db.transaction().execute(async (tx) => {
+        const state = await reserveAttempt(tx, key, now);
+        const outcome = reservationOutcome(state, policy, now);
+        if (outcome.kind === 'refuse') {
+          if (outcome.lock) {
+            await writeLock(tx, key, outcome.lock);
+            await audit(tx, 'auth.locked', { lockedUntil: outcome.lock.lockedUntil, lockNumber: outcome.lock.locks }, { lockedUntil: state.lockedUntil });
+          }
+          await audit(tx, 'auth.login_failed', { reason: 'locked' });
         }
+        return outcome;
       });
-      if (next.justLocked) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: next.lockedUntil!.toISOString() });
+      if (reserved.kind === 'refuse') throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: reserved.lockedUntil.toISOString() });
+    }
+
+    // An unknown username verifies a dummy hash: the same time as a real one.
+    let ok = false;
+    if (user) ok = await verifyPassword(user.password_hash, password);
+    else await verifyPassword(await dummyHash(), password);
+    if (!user || !ok) {
+      const reason = user ? 'wrong_password' : 'unknown_user';
+      const lockedUntil = await this.db.transaction().execute(async (tx) => {
+        if (device !== null) {
+          const failures = await deviceFailuresForUpdate(tx, device);
+          const forget = failures !== null && deviceAfterWrongPassword(failures, policy) === 'forget';
+          if (forget) await forgetDevice(tx, device);
+          await audit(tx, 'auth.login_failed', { reason, trustedDevice: forget ? 'forgotten' : 'kept' });
+          return null;
+        }
+        const state = await throttleForUpdate(tx, key);
+        const outcome = afterWrongPassword(state, policy, now);
+        if (outcome.lock) {
+          await writeLock(tx, key, outcome.lock);
+          await audit(tx, 'auth.locked', { lockedUntil: outcome.lock.lockedUntil, lockNumber: outcome.lock.locks }, { lockedUntil: state.lockedUntil });
+        }
+        await audit(tx, 'auth.login_failed', { reason });
+        return outcome.lockedUntil;
+      });
+      if (lockedUntil) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: lockedUntil.toISOString() });
       throw new AppError('AUTH_INVALID_CREDENTIALS');
     }
     if (user.disabled) {
-      await this.db.transaction().execute((tx) =>
-        appendAudit(tx, attempt, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, unitId: user.unit_id, after: { reason: 'disabled' } }),
-      );
+      await this.db.transaction().execute((tx) => audit(tx, 'auth.login_failed', { reason: 'disabled' }));
       throw new AppError('AUTH_ACCOUNT_DISABLED');
     }
 
     const sessionToken = randomToken();
     const csrfToken = randomToken();
+    const newDeviceToken = device === null ? randomToken() : deviceToken!;
     await this.db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
+      await tx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+      // Through the username: its count and lock number start afresh. Through a trusted device the
+      // username's throttle stays as it is: the owner's login must not hand strangers a fresh budget.
+      if (device === null) await clearThrottle(tx, key);
+      await trustDevice(tx, device ?? sha256(newDeviceToken), user.id, now, deviceTrustedSince(now));
       await tx
         .insertInto('sessions')
         .values({
@@ -89,9 +137,9 @@ export class AuthService {
           created_at: now, last_seen_at: now, ip: ctx.ip, user_agent: ctx.userAgent?.slice(0, 400) ?? null,
         })
         .execute();
-      await appendAudit(tx, attempt, { action: 'auth.login', entityType: 'user', entityId: user.id, unitId: user.unit_id, after: { ip: ctx.ip } });
+      await audit(tx, 'auth.login', { ip: ctx.ip, trustedDevice: device !== null });
     });
-    return { sessionToken, csrfToken, userId: user.id };
+    return { sessionToken, csrfToken, userId: user.id, deviceToken: newDeviceToken };
   }
 
   /**
@@ -114,14 +162,20 @@ export class AuthService {
         ]),
     );
     if (!row) throw new AppError('AUTH_SESSION_EXPIRED');
-    const expired = isSessionExpired({ createdAt: row.created_at, lastSeenAt: row.last_seen_at }, this.config.session, now);
+    // Idle time counts from the last request this process saw, or the stored one if later (another
+    // process, or before a restart); the stored one alone lags by up to its write interval.
+    const lastSeenAt = new Date(Math.max(row.last_seen_at.getTime(), this.activity.lastSeen(id) ?? 0));
+    const expired = isSessionExpired({ createdAt: row.created_at, lastSeenAt }, this.config.session, now);
     if (expired || row.disabled) {
+      this.activity.forget(id);
       await this.db.deleteFrom('sessions').where('id', '=', id).execute();
       throw new AppError('AUTH_SESSION_EXPIRED');
     }
-    // Sliding expiry, written at most once a minute so that reads do not each cost a write.
-    if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
-      await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+    this.activity.touch(id, now.getTime(), this.config.session.idleMinutes * 60_000);
+    // The stored time is rewritten only when older than min(60 s, idle/10): not a write per request, yet
+    // another process or a restart ends a session early by at most that much.
+    if (now.getTime() - row.last_seen_at.getTime() > lastSeenWriteIntervalMs(this.config.session)) {
+      await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).where('last_seen_at', '<', now).execute();
     }
     const role = asRole(row.role);
     const unit = await this.units.byId(row.unit_id);
@@ -155,6 +209,7 @@ export class AuthService {
   }
 
   async logout(actor: Actor): Promise<void> {
+    this.activity.forget(actor.sessionId);
     await this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
       await appendAudit(tx, actor.ctx, { action: 'auth.logout', entityType: 'user', entityId: actor.userId, unitId: actor.unitId });

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { throttleKey } from '../domain/access/login-policy.js';
 import { roleFitsUnitLevel, type Role } from '../domain/access/roles.js';
 import { AppError } from '../domain/errors.js';
 import { hashPassword } from '../infra/password-hasher.js';
 import { appendAudit, type RequestContext } from '../repositories/audit.repository.js';
+import { clearThrottle } from '../repositories/login-throttle.repository.js';
 import type { Actor } from './actor.js';
 import { assertPasswordPolicy, systemClock, type Clock } from './auth.service.js';
 import type { UnitDirectory } from './unit-directory.js';
@@ -49,8 +51,10 @@ export class UsersService {
     return this.db
       .selectFrom('users as u')
       .innerJoin('units as un', 'un.id', 'u.unit_id')
+      // Locks are kept per lower-cased username (login_throttle, migration 0009), not on the user row.
+      .leftJoin('login_throttle as lt', (j) => j.on('lt.username_key', '=', sql<string>`lower(u.username)`))
       .select([
-        'u.id', 'u.username', 'u.full_name', 'u.role', 'u.disabled', 'u.locked_until', 'u.must_change_password',
+        'u.id', 'u.username', 'u.full_name', 'u.role', 'u.disabled', 'lt.locked_until', 'u.must_change_password',
         'u.last_login_at', 'u.created_at', 'un.id as unit_id', 'un.code as unit_code', 'un.name as unit_name', 'un.level as unit_level',
       ]);
   }
@@ -170,19 +174,24 @@ export class UsersService {
     await this.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: true, failed_logins: 0, locked_until: null, password_changed_at: this.clock.now() })
+        .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: this.clock.now() })
         .where('id', '=', id)
         .execute();
+      await clearThrottle(tx, throttleKey(current.username));
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
       await appendAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, unitId: current.unit.id, after: { mustChangePassword: true } });
     });
   }
 
+  /**
+   * Ends the username's lock and forgets its failures and earlier locks (the next lock is the first again).
+   * Locks belong to the username as typed (login_throttle), so this also ends one that strangers ran up.
+   */
   async unlock(ctx: RequestContext, id: number): Promise<void> {
     const current = await this.get(id);
     if (!current) throw new AppError('NOT_FOUND');
     await this.db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+      await clearThrottle(tx, throttleKey(current.username));
       await appendAudit(tx, ctx, {
         action: 'user.unlocked', entityType: 'user', entityId: id, unitId: current.unit.id,
         before: { lockedUntil: current.lockedUntil }, after: { lockedUntil: null },

@@ -60,7 +60,9 @@ export interface UsersTable {
   enforcer_id: number | null;
   disabled: Generated<boolean>;
   must_change_password: Generated<boolean>;
+  /** Unused since migration 0009 (login_throttle keeps the counts and locks). */
   failed_logins: Generated<number>;
+  /** Unused since migration 0009 (login_throttle keeps the counts and locks). */
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   password_changed_at: Generated<Date>;
@@ -76,6 +78,24 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+}
+
+/** Login failures and locks per lower-cased username, existing or not (migration 0009). */
+export interface LoginThrottleTable {
+  username_key: string;
+  failures: number;
+  locks: number;
+  locked_until: Timestamp | null;
+  last_failure_at: Timestamp | null;
+}
+
+/** Browsers a user logged in from: SHA-256 of the thads_device cookie's token (migration 0009). */
+export interface TrustedDevicesTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  failures: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -215,6 +235,8 @@ export interface DB {
   enforcers: EnforcersTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  trusted_devices: TrustedDevicesTable;
   audit_log: AuditLogTable;
   reference_data: ReferenceDataTable;
 }

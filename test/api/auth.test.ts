@@ -1,6 +1,8 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthService } from '../../src/app/auth.service.js';
 import { countAudit } from '../../src/repositories/audit.repository.js';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/harness.js';
+import { DEMO_PASSWORD, startTestApp, type ManualClock, type TestApp } from '../support/harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -116,6 +118,128 @@ describe('lockout', () => {
   });
 });
 
+const attempt = (app: TestApp, username: string, password: string, cookie?: string) =>
+  app.as(null, 'POST', '/api/auth/login', { username, password }, cookie ? { headers: { cookie } } : undefined);
+const answer = (r: LightMyRequestResponse) => ({ status: r.statusCode, ...(r.statusCode === 200 ? {} : { error: r.json().error }) });
+/** The audit reasons of the failed logins of one username, counted. */
+const failureReasons = async (app: TestApp, username: string) => {
+  const rows = await app.rt.db.selectFrom('audit_log').where('action', '=', 'auth.login_failed').where('username', '=', username).select('after').execute();
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[(r.after as { reason: string }).reason] = (counts[(r.after as { reason: string }).reason] ?? 0) + 1;
+  return counts;
+};
+const advanceSeconds = (clock: ManualClock, s: number) => clock.set(new Date(clock.now().getTime() + s * 1000).toISOString());
+const deviceCookieOf = (r: LightMyRequestResponse) => {
+  const all = ([] as string[]).concat(r.headers['set-cookie'] ?? []);
+  return all.find((c) => c.startsWith('thads_device='));
+};
+
+describe('lockout under attack (LOGIN_MAX_FAILURES 5, LOGIN_LOCKOUT_MINUTES 15)', () => {
+  let a: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_LOCKOUT_MINUTES: '15' });
+  });
+  afterAll(async () => a.close());
+
+  it('counts parallel attempts atomically: 19 wrong passwords at once verify at most 5, and the right one is then refused', async () => {
+    const answers = await Promise.all(Array.from({ length: 19 }, () => attempt(a, 'lanh.dao.tinh', 'sai-mat-khau-1')));
+    for (const r of answers) expect([401, 423]).toContain(r.statusCode);
+    expect(answers.filter((r) => r.statusCode === 423).length).toBeGreaterThanOrEqual(14);
+
+    const right = await attempt(a, 'lanh.dao.tinh', DEMO_PASSWORD);
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
+    // Each verified password leaves one 'wrong_password' row; the others were refused unverified.
+    const reasons = await failureReasons(a, 'lanh.dao.tinh');
+    expect(reasons.wrong_password).toBeLessThanOrEqual(5);
+    expect((reasons.wrong_password ?? 0) + (reasons.locked ?? 0)).toBe(20);
+    const locks = await a.rt.db.selectFrom('audit_log').where('action', '=', 'auth.locked').where('username', '=', 'lanh.dao.tinh').select('id').execute();
+    expect(locks).toHaveLength(1);
+  });
+
+  it('answers an unknown username exactly as an existing one: the same codes, messages and lock times', async () => {
+    const sequence = async (username: string) => {
+      const out = [];
+      for (let i = 0; i < 6; i++) out.push(answer(await attempt(a, username, 'sai-mat-khau-1')));
+      return out;
+    };
+    const admin = await sequence('admin');
+    const nobody = await sequence('khong.ton.tai');
+    expect(nobody).toEqual(admin);
+    expect(admin.map((r) => `${r.status} ${r.error?.code}`)).toEqual([
+      ...Array<string>(4).fill('401 AUTH_INVALID_CREDENTIALS'), '423 AUTH_ACCOUNT_LOCKED', '423 AUTH_ACCOUNT_LOCKED',
+    ]);
+    expect(await failureReasons(a, 'khong.ton.tai')).toEqual({ unknown_user: 5, locked: 1 });
+    expect(await failureReasons(a, 'admin')).toEqual({ wrong_password: 5, locked: 1 });
+  });
+
+  it('locks for LOGIN_LOCKOUT_MINUTES, then twice as long at each new lock; a success starts again from the first', async () => {
+    const lockOnce = async (username: string) => {
+      let last: LightMyRequestResponse | undefined;
+      for (let i = 0; i < 5; i++) last = await attempt(a, username, 'sai-mat-khau-1');
+      expect(last!.statusCode).toBe(423);
+      return (Date.parse(last!.json().error.details.lockedUntil) - a.clock.now().getTime()) / 60_000;
+    };
+    const lengths = (username: string) => async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const minutes = await lockOnce(username);
+        out.push(minutes);
+        a.clock.advanceMinutes(minutes);
+      }
+      return out;
+    };
+    expect(await lengths('ke.toan')()).toEqual([15, 30, 60, 120]);
+    expect(await lengths('ai.do.khac')()).toEqual([15, 30, 60, 120]);
+    // Locked until the end of the lock, right password included.
+    await lockOnce('ke.toan');
+    a.clock.advanceMinutes(239);
+    expect((await attempt(a, 'ke.toan', DEMO_PASSWORD)).statusCode).toBe(423);
+    a.clock.advanceMinutes(1);
+    expect((await attempt(a, 'ke.toan', DEMO_PASSWORD)).statusCode).toBe(200);
+    expect(await lockOnce('ke.toan')).toBe(15);
+  });
+
+  it('trusts a browser that logged in before: strangers locking the account do not lock its owner out', async () => {
+    const d = await startTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_LOCKOUT_MINUTES: '15' });
+    try {
+      const first = await attempt(d, 'admin', DEMO_PASSWORD);
+      expect(first.statusCode).toBe(200);
+      const setCookie = deviceCookieOf(first)!;
+      expect(setCookie).toMatch(/^thads_device=[\w-]{40,};/);
+      for (const attr of [/HttpOnly/, /SameSite=Strict/, /Path=\/api\/auth\/login/, /Max-Age=15552000/]) expect(setCookie).toMatch(attr);
+      const device = setCookie.split(';')[0]!;
+      // Only the token's SHA-256 is stored.
+      const stored = await d.rt.db.selectFrom('trusted_devices').select('token_hash').execute();
+      expect(stored.map((r) => r.token_hash)).not.toContain(device.slice('thads_device='.length));
+
+      for (let i = 0; i < 5; i++) await attempt(d, 'admin', 'sai-mat-khau-1');
+      expect((await attempt(d, 'admin', DEMO_PASSWORD)).statusCode).toBe(423);
+      const known = await attempt(d, 'admin', DEMO_PASSWORD, device);
+      expect(known.statusCode).toBe(200);
+      expect(deviceCookieOf(known)!.split(';')[0]).toBe(device); // the same device, trusted afresh
+      // The owner's login does not hand the strangers a fresh budget.
+      expect((await attempt(d, 'admin', DEMO_PASSWORD)).statusCode).toBe(423);
+
+      // The device is trusted for its own user only.
+      for (let i = 0; i < 5; i++) await attempt(d, 'truong.phong', 'sai-mat-khau-1');
+      expect((await attempt(d, 'truong.phong', DEMO_PASSWORD, device)).statusCode).toBe(423);
+
+      // A device has a budget of its own: 5 wrong passwords answer 401, then it is no longer trusted.
+      const wrong = [];
+      for (let i = 0; i < 5; i++) wrong.push((await attempt(d, 'admin', 'sai-mat-khau-1', device)).statusCode);
+      expect(wrong).toEqual([401, 401, 401, 401, 401]);
+      expect((await attempt(d, 'admin', DEMO_PASSWORD, device)).statusCode).toBe(423);
+      const failures = await d.rt.db.selectFrom('audit_log').where('action', '=', 'auth.login_failed').where('username', '=', 'admin').select('after').orderBy('id').execute();
+      expect(failures.map((r) => r.after).slice(-6)).toEqual([
+        ...Array(4).fill({ reason: 'wrong_password', trustedDevice: 'kept' }), { reason: 'wrong_password', trustedDevice: 'forgotten' }, { reason: 'locked' },
+      ]);
+    } finally {
+      await d.close();
+    }
+  });
+});
+
 describe('rate limit', () => {
   it('answers 429 RATE_LIMITED past the per-address login budget', async () => {
     const r = await startTestApp({ LOGIN_RATE_PER_MINUTE: '4' });
@@ -152,6 +276,42 @@ describe('sessions', () => {
     const r = await t.as(s, 'GET', '/api/auth/me');
     expect(r.statusCode).toBe(401);
     expect(r.json().error.code).toBe('AUTH_SESSION_EXPIRED');
+  });
+
+  it('expires exactly after the idle time, however seldom the last request was stored (SESSION_IDLE_MINUTES 1)', async () => {
+    const i = await startTestApp({ SESSION_IDLE_MINUTES: '1' });
+    try {
+      const s = await i.login('chv.an');
+      for (let k = 0; k < 12; k++) {
+        advanceSeconds(i.clock, 15);
+        expect((await i.as(s, 'GET', '/api/auth/me')).statusCode).toBe(200);
+      }
+      advanceSeconds(i.clock, 61);
+      const r = await i.as(s, 'GET', '/api/auth/me');
+      expect(r.statusCode).toBe(401);
+      expect(r.json().error.code).toBe('AUTH_SESSION_EXPIRED');
+    } finally {
+      await i.close();
+    }
+  });
+
+  it('counts idleness from the last request this process saw, or from the stored one when another process saw a later one', async () => {
+    const config = { ...t.rt.config, session: { ...t.rt.config.session, idleMinutes: 10 } };
+    const auth = new AuthService(t.rt.db, config, t.rt.units, t.clock);
+    const ctx = { userId: null, username: null, ip: '127.0.0.1', userAgent: null };
+    const { sessionToken } = await auth.login('chv.an', DEMO_PASSWORD, ctx);
+    const storedLastSeen = async () => (await t.rt.db.selectFrom('sessions').where('csrf_token', '=', (await auth.resolveSession(sessionToken, ctx)).csrfToken).select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
+    const loginAt = t.clock.now().getTime();
+    advanceSeconds(t.clock, 50);
+    expect((await storedLastSeen()).getTime()).toBe(loginAt); // not written: younger than a minute
+    advanceSeconds(t.clock, 10 * 60 - 10); // 10 min 40 s after login, 9 min 50 s after the last request
+    expect((await storedLastSeen()).getTime()).toBe(t.clock.now().getTime());
+    // Another process (or this one restarted) knows only the stored time.
+    const other = new AuthService(t.rt.db, config, t.rt.units, t.clock);
+    advanceSeconds(t.clock, 9 * 60 + 59);
+    await expect(other.resolveSession(sessionToken, ctx)).resolves.toMatchObject({ username: 'chv.an' });
+    advanceSeconds(t.clock, 10 * 60);
+    await expect(auth.resolveSession(sessionToken, ctx)).rejects.toMatchObject({ code: 'AUTH_SESSION_EXPIRED' });
   });
 
   it('expires after the absolute lifetime even when used', async () => {

@@ -127,3 +127,34 @@ describe('audit trail', () => {
     }
   });
 });
+
+describe('locks seen and lifted by an administrator', () => {
+  const wrongLogins = async (username: string, n: number) => {
+    let last = 0;
+    for (let i = 0; i < n; i++) last = (await t.as(null, 'POST', '/api/auth/login', { username, password: 'sai-mat-khau-1' })).statusCode;
+    return last;
+  };
+  const listed = async (username: string) => (await t.as(admin, 'GET', `/api/users?q=${username}`)).json().items[0];
+
+  it('shows the lock of a username, and an unlock also forgets the earlier locks (the next one is the first again)', async () => {
+    expect(await wrongLogins('chv.ngoc', 5)).toBe(423);
+    const first = await listed('chv.ngoc');
+    expect(Date.parse(first.lockedUntil)).toBe(t.clock.now().getTime() + 15 * 60_000);
+    t.clock.advanceMinutes(15);
+    expect((await listed('chv.ngoc')).lockedUntil).toBeNull();
+    expect(await wrongLogins('chv.ngoc', 5)).toBe(423);
+    // The second consecutive lock lasts twice as long.
+    expect(Date.parse((await listed('chv.ngoc')).lockedUntil)).toBe(t.clock.now().getTime() + 30 * 60_000);
+
+    expect((await t.as(admin, 'POST', `/api/users/${first.id}/unlock`)).statusCode).toBe(204);
+    expect((await listed('chv.ngoc')).lockedUntil).toBeNull();
+    const audit = (await t.as(admin, 'GET', `/api/audit?action=user.unlocked&entityId=${first.id}`)).json();
+    expect(audit.items[0].before.lockedUntil).toBe(new Date(t.clock.now().getTime() + 30 * 60_000).toISOString());
+    expect(audit.items[0].after).toEqual({ lockedUntil: null });
+
+    expect(await wrongLogins('chv.ngoc', 5)).toBe(423);
+    expect(Date.parse((await listed('chv.ngoc')).lockedUntil)).toBe(t.clock.now().getTime() + 15 * 60_000);
+    expect((await t.as(admin, 'POST', `/api/users/${first.id}/unlock`)).statusCode).toBe(204);
+    expect((await t.as(null, 'POST', '/api/auth/login', { username: 'chv.ngoc', password: 'ChauThanh@2026' })).statusCode).toBe(200);
+  });
+});

@@ -7,6 +7,8 @@ import * as m0005 from './0005_case_name_search.js';
 import * as m0006 from './0006_import_writes_search_terms.js';
 import * as m0007 from './0007_statistics_writer_state.js';
 import * as m0008 from './0008_audit_references_without_locks.js';
+import * as m0009 from './0009_login_throttle.js';
+import * as m0010 from './0010_case_decision_index.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_import_writes_search_terms': m0006,
   '0007_statistics_writer_state': m0007,
   '0008_audit_references_without_locks': m0008,
+  '0009_login_throttle': m0009,
+  '0010_case_decision_index': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,10 +2,13 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
 import type { Runtime } from '../../app/runtime.js';
+import { TRUSTED_DEVICE_DAYS } from '../../domain/access/login-policy.js';
 import { canSwitchUnit } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf, SESSION_COOKIE } from '../access.js';
 import { parse } from '../validation.js';
+
+export const DEVICE_COOKIE = 'thads_device';
 
 const loginBody = z.object({
   username: z.string().trim().min(1).max(100),
@@ -23,6 +26,15 @@ export const authRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app, { rt 
     httpOnly: true,
     sameSite: 'lax' as const,
     secure: rt.config.session.secureCookies === 'always' || (rt.config.session.secureCookies === 'auto' && req.protocol === 'https'),
+  });
+
+  // The trusted-device token (see AuthService.login): sent only to the login, never to a cross-site request,
+  // kept for TRUSTED_DEVICE_DAYS after the last successful login from this browser.
+  const deviceCookieOptions = (req: FastifyRequest) => ({
+    ...cookieOptions(req),
+    path: '/api/auth/login',
+    sameSite: 'strict' as const,
+    maxAge: TRUSTED_DEVICE_DAYS * 86_400,
   });
 
   const me = async (actor: Actor) => {
@@ -59,8 +71,10 @@ export const authRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app, { rt 
     },
     async (req, reply: FastifyReply) => {
       const body = parse(loginBody, req.body, req);
-      const result = await rt.auth.login(body.username, body.password, { userId: null, username: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      const context = { userId: null, username: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
+      const result = await rt.auth.login(body.username, body.password, context, req.cookies[DEVICE_COOKIE] ?? null);
       void reply.setCookie(SESSION_COOKIE, result.sessionToken, cookieOptions(req));
+      void reply.setCookie(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions(req));
       const actor = await rt.auth.resolveSession(result.sessionToken, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       return { user: await me(actor), csrfToken: result.csrfToken };
     },
