@@ -73,7 +73,7 @@ export interface OpenRuntimeOptions {
 export async function openRuntime(config: AppConfig, opts: OpenRuntimeOptions): Promise<Runtime> {
   const embedded = config.databaseUrl
     ? null
-    : await openEmbeddedPostgres({ dataDir: config.dataDir, role: opts.role, port: config.embeddedPgPort, log: opts.log });
+    : await openEmbeddedPostgres({ dataDir: config.dataDir, dataDirExplicit: config.dataDirExplicit, role: opts.role, port: config.embeddedPgPort, log: opts.log });
   const url = config.databaseUrl ?? embedded!.url;
   const db = createDb(url);
   try {
@@ -102,7 +102,9 @@ export async function openRuntime(config: AppConfig, opts: OpenRuntimeOptions): 
     clock: systemClock,
     ...createServices(config, db),
     ownsDatabase: embedded?.owned ?? false,
-    databaseDescription: embedded ? `PostgreSQL nhúng, cổng ${embedded.port}, dữ liệu ${config.dataDir}` : 'PostgreSQL ngoài (DATABASE_URL)',
+    databaseDescription: embedded
+      ? `PostgreSQL nhúng, cổng ${embedded.port}, dữ liệu ${embedded.dataDir}${embedded.dataDir !== config.dataDir ? ` (thay cho / instead of ${config.dataDir})` : ''}`
+      : 'PostgreSQL ngoài (DATABASE_URL)',
     close: async () => {
       await db.destroy();
       await embedded?.stop();

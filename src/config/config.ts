@@ -12,18 +12,31 @@ export interface AppConfig {
   /** External PostgreSQL; when absent an embedded server is started over `dataDir`. */
   readonly databaseUrl: string | null;
   readonly dataDir: string;
+  /**
+   * THADS_DATA_DIR was set. Without it, run as root in a checkout the `postgres` user cannot traverse, the
+   * embedded PostgreSQL keeps its data under /var/lib/thads instead of `./data` (config/data-dir.ts).
+   */
+  readonly dataDirExplicit: boolean;
   /** Port for the embedded PostgreSQL; null = pick a free one. */
   readonly embeddedPgPort: number | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly session: {
+    /**
+     * Idle lifetime, counted from the last request this process saw; the stored last request (used by other
+     * processes and after a restart) is rewritten when older than min(60 s, idleMinutes/10).
+     */
     readonly idleMinutes: number;
     readonly absoluteHours: number;
     /** 'auto' marks cookies Secure when the request came over HTTPS (directly or via a trusted proxy). */
     readonly secureCookies: 'auto' | 'always' | 'never';
   };
+  /** Login throttling per username as typed (existing or not); rules in domain/access/login-policy.ts. */
   readonly login: {
+    /** Wrong passwords verified per username (or per trusted browser) before it is locked (or forgotten). */
     readonly maxFailures: number;
+    /** Length of the first lock; each further consecutive lock doubles it, up to 24 hours. */
     readonly lockoutMinutes: number;
+    /** Per client address and process (in memory). */
     readonly ratePerMinute: number;
   };
   readonly bodyLimitBytes: number;
@@ -91,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     host: e.HOST ?? '0.0.0.0',
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: path.resolve(cwd, e.THADS_DATA_DIR ?? 'data'),
+    dataDirExplicit: e.THADS_DATA_DIR !== undefined,
     embeddedPgPort: e.THADS_PG_PORT ?? null,
     logLevel: e.LOG_LEVEL ?? 'info',
     session: {

@@ -278,4 +278,32 @@ test.describe.serial('the case register', () => {
     await page.goto('/ho-so/thu-ly-moi');
     await expect(page.getByText('Không có quyền truy cập')).toBeVisible();
   });
+
+  test('the same enforcement decision entered again: the form names the accepted case and asks for an audited reason', async ({ page }) => {
+    await logIn(page, ENFORCER.username);
+    await page.goto('/ho-so/thu-ly-moi');
+    await page.getByLabel('Số quyết định thi hành án').fill(DECISION.toLowerCase());
+    await fillDate(page.getByLabel('Ngày ra quyết định'), vnDate(-45));
+    await fillDate(page.getByLabel('Ngày thụ lý'), vnDate(-44));
+    await choose(page, page.getByLabel('Hình thức thi hành'), 'Theo đơn yêu cầu');
+    await choose(page, page.getByLabel('Loại việc'), 'Dân sự');
+    await page.getByLabel('Số bản án, quyết định').fill(`${suffix}/2026/DS-ST`);
+    await fillDate(page.getByLabel('Ngày bản án, quyết định'), vnDate(-80));
+    await page.getByLabel('Tòa án, cơ quan ban hành').fill('Tòa án nhân dân khu vực 3 – Tây Ninh');
+    await page.getByRole('group', { name: 'Đương sự 1' }).getByLabel('Họ tên / tên tổ chức').fill('Đoàn Văn Khải Hoàn');
+    const fee = page.getByRole('group', { name: 'Khoản 1' });
+    await fee.getByLabel('Nội dung khoản phải thi hành').fill('Án phí dân sự sơ thẩm');
+    await fee.getByLabel('Số tiền').fill('300000');
+    await page.getByRole('button', { name: 'Thụ lý', exact: true }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Quyết định thi hành án này đã được thụ lý' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('link', { name: caseId })).toBeVisible();
+    const confirm = dialog.getByRole('button', { name: 'Vẫn thụ lý việc mới' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Lý do thụ lý thêm').fill('Quyết định bị sửa đổi, thụ lý riêng phần bổ sung');
+    await confirm.click();
+    await expect(page).toHaveURL(/\/ho-so\/danh-sach\/TN-KV3-/);
+    await expect(page.getByRole('heading', { name: /^Việc TN-KV3-/ })).not.toHaveText(`Việc ${caseId}`);
+  });
 });

@@ -78,3 +78,21 @@ test('a provincial leader switches the working unit from the header', async ({ p
   await expect(overview.getByRole('row', { name: /Đơn vị đang làm việc/ })).toContainText('khu vực 3');
   await expect(overview.getByRole('row', { name: /Đơn vị công tác/ })).toContainText('Thi hành án dân sự tỉnh Tây Ninh');
 });
+
+test('the back office runs under its strict Content-Security-Policy: no violation on the main screens', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
+  });
+  const first = await page.goto('/');
+  expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(page).toHaveURL(/\/dang-nhap$/);
+  await logIn(page, HEAD_OF_OFFICE.username, HEAD_OF_OFFICE.password);
+  await expect(page.getByRole('heading', { name: `Xin chào, ${HEAD_OF_OFFICE.fullName}!` })).toBeVisible();
+  for (const path of ['/thong-ke/tong-quan', '/thong-ke/bieu-thong-ke', '/ho-so/danh-sach', '/quan-tri/nhat-ky']) {
+    await page.goto(path);
+    await expect(page.getByRole('main')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  }
+  expect(violations).toEqual([]);
+});

@@ -129,6 +129,10 @@ describe('a case created through the service while an import into an empty regis
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    // The case is accepted in fiscal year 2020 by TN-KV3, which the demo organisation opens on 01/07/2025:
+    // here it exists from 2009, so that the service's unit-validity rule accepts the date.
+    await t.rt.db.updateTable('units').set({ valid_from: '2009-07-01' }).where('code', '=', 'TN-KV3').execute();
+    t.rt.units.invalidate();
   }, 120_000);
   afterAll(async () => t?.close());
 

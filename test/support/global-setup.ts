@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../src/db/database.js';
-import { openEmbeddedPostgres, type EmbeddedHandle } from '../../src/db/embedded-postgres.js';
+import { openEmbeddedPostgres, tmpdirForEmbedded, type EmbeddedHandle } from '../../src/db/embedded-postgres.js';
 import { ensureGeography } from '../../src/app/reference-data.js';
 import { loadDemoOrganisation } from '../../src/app/demo-organisation.js';
 
@@ -24,8 +24,12 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedHandle | null = null;
   let dataDir: string | null = null;
   let serverUrl = process.env.DATABASE_URL;
+  // Run as root, PostgreSQL runs as the postgres user, which must reach every throw-away data folder: when
+  // TMPDIR is out of its reach (in a home folder), the test files' mkdtemp(os.tmpdir()) go to /tmp instead.
+  const tmp = await tmpdirForEmbedded();
+  if (tmp !== os.tmpdir()) process.env.TMPDIR = tmp;
   if (!serverUrl) {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'thads-test-pg-'));
+    dataDir = await mkdtemp(path.join(tmp, 'thads-test-pg-'));
     embedded = await openEmbeddedPostgres({ dataDir, role: 'test' });
     serverUrl = embedded.url;
   }
