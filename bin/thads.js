@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/server/cli/main.js', import.meta.url);
+const entry = new URL('../dist/server/platform/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('thads chưa được build. Chạy: npm run build\nthads is not built yet. Run: npm run build\n');
   process.exit(1);

@@ -233,7 +233,7 @@ async function rounds(label, figure, run) {
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, 'dist/server/cli/main.js'))) throw new Error('run npm run build first');
+  if (!existsSync(path.join(ROOT, 'dist/server/platform/cli/main.js'))) throw new Error('run npm run build first');
   if (!args.reuse || !existsSync(marker)) rmSync(DATA, { recursive: true, force: true });
   log(`thads case register benchmark: ${N.toLocaleString('en')} cases, data ${DATA}`);
   const server = await startServer();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { writeGeneratedFile } = await import(path.join(root, 'dist/server/app/interchange/generate.js'));
+const { writeGeneratedFile } = await import(path.join(root, 'dist/server/modules/interchange/app/generate.js'));
 const cases = Number(process.argv[2] ?? 100_000);
 const file = path.join(os.tmpdir(), `thads-bench-${cases}.jsonl`);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'thads-bench-data-'));

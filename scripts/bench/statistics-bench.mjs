@@ -36,14 +36,14 @@ const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
 const FIRST_DAY = '2023-10-01';
 const LAST_ACCEPTED = '2026-09-30';
 
-if (!existsSync(path.join(DIST, 'cli/main.js'))) throw new Error(`no built server in ${DIST}: run npm run build:server (or pass --dist)`);
+if (!existsSync(path.join(DIST, 'platform/cli/main.js'))) throw new Error(`no built server in ${DIST}: run npm run build:server (or pass --dist)`);
 const imp = (p) => import(path.join(DIST, p));
 const { sql } = await import('kysely');
-const { loadConfig } = await imp('config/config.js');
-const { openRuntime } = await imp('app/runtime.js');
-const { applyEvent, initialState, totalOutstanding } = await imp('domain/cases/case-ledger.js');
-const { eventData, stateToJson } = await imp('repositories/case-codec.js');
-const { permissionsOf } = await imp('domain/access/roles.js');
+const { loadConfig } = await imp('platform/config/config.js');
+const { openRuntime } = await imp('platform/runtime.js');
+const { applyEvent, initialState, totalOutstanding } = await imp('modules/cases/domain/case-ledger.js');
+const { eventData, stateToJson } = await imp('modules/cases/infra/case-codec.js');
+const { permissionsOf } = await imp('modules/organisation/domain/roles.js');
 
 const log = (m) => process.stdout.write(`${m}\n`);
 const ms = (t) => `${t.toFixed(0)} ms`;

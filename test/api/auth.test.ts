@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthService } from '../../src/app/auth.service.js';
-import { countAudit } from '../../src/repositories/audit.repository.js';
+import { AuthService } from '../../src/modules/organisation/app/auth.service.js';
+import { countAudit } from '../../src/platform/audit/audit-log.js';
 import { DEMO_PASSWORD, startTestApp, type ManualClock, type TestApp } from '../support/harness.js';
 
 let t: TestApp;

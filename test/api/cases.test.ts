@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countAudit } from '../../src/repositories/audit.repository.js';
+import { countAudit } from '../../src/platform/audit/audit-log.js';
 import { startTestApp, type Session, type TestApp } from '../support/harness.js';
 
 let t: TestApp;

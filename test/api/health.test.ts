@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createServices, type Runtime } from '../../src/app/runtime.js';
-import { createDb } from '../../src/db/database.js';
-import { buildApp } from '../../src/http/app.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { createServices, type Runtime } from '../../src/platform/runtime.js';
+import { createDb } from '../../src/platform/db/database.js';
+import { buildApp } from '../../src/platform/http/app.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 let t: TestApp;

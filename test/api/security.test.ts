@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerAccessControl } from '../../src/http/access.js';
-import { CONTENT_SECURITY_POLICY } from '../../src/http/app.js';
+import { registerAccessControl } from '../../src/platform/http/access.js';
+import { CONTENT_SECURITY_POLICY } from '../../src/platform/http/app.js';
 import { startTestApp, type Session, type TestApp } from '../support/harness.js';
 
 /**

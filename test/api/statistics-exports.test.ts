@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formLayout, SHEET_NAMES } from '../../src/infra/exports/index.js';
+import { formLayout, SHEET_NAMES } from '../../src/modules/statistics/infra/exports/index.js';
 import { setupOrganisation } from '../integration/statistics-support.js';
 import { startTestApp, type Session, type TestApp } from '../support/harness.js';
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 // Run as root with TMPDIR out of the postgres user's reach, a folder it can reach (/tmp); else os.tmpdir().
-import { tmpdirForEmbedded } from '../../dist/server/db/embedded-postgres.js';
+import { tmpdirForEmbedded } from '../../dist/server/platform/db/embedded-postgres.js';
 
 // Always the embedded database on a fresh folder, even when the shell has a DATABASE_URL.
 const { DATABASE_URL: _ignored, ...env } = process.env;

@@ -6,10 +6,10 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/app/actor.js';
-import { CasesService } from '../../src/app/cases.service.js';
-import { rebuildStatistics } from '../../src/app/statistics/statistics-maintenance.js';
-import { createDb } from '../../src/db/database.js';
+import type { Actor } from '../../src/modules/organisation/app/actor.js';
+import { CasesService } from '../../src/modules/cases/app/cases.service.js';
+import { rebuildStatistics } from '../../src/modules/statistics/app/statistics-maintenance.js';
+import { createDb } from '../../src/platform/db/database.js';
 import { buildEvent, buildFacts } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { dumpDerivedTables, legalHistory, registryForArbitraryHistories, setupOrganisation, systemActor } from './statistics-support.js';

@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fallbackDataDir } from '../../src/config/data-dir.js';
+import { fallbackDataDir } from '../../src/platform/config/data-dir.js';
 
 /**
  * A checkout in a folder the `postgres` system user cannot traverse (a home folder, a `mktemp -d`), run as
@@ -59,7 +59,7 @@ const FALLBACK_RE = /\/var\/lib\/thads\/thads-[0-9a-f]{10}/;
 
 describe.skipIf(!isRoot)('as root, a checkout the postgres user cannot reach (skipped unless run as root: only root hands PostgreSQL to the postgres user)', () => {
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/server/cli/main.js'))) throw new Error('run `npm run build:server` first (the test runs the built command)');
+    if (!existsSync(path.join(ROOT, 'dist/server/platform/cli/main.js'))) throw new Error('run `npm run build:server` first (the test runs the built command)');
     fallbackRootExisted = existsSync(FALLBACK_ROOT);
     home = await mkdtemp(path.join(os.tmpdir(), 'thads-home-'));
     expect(statSync(home).mode & 0o777).toBe(0o700);

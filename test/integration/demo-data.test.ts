@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TODAY, planOf, YEAR_PLANS } from '../../src/app/demo/chau-thanh-plan.js';
-import { demoDataLoaded, loadDemoData, type LoadDemoDataResult } from '../../src/app/demo/load-demo-data.js';
-import { createServices } from '../../src/app/runtime.js';
-import { loadConfig } from '../../src/config/config.js';
-import { fiscalYearBounds } from '../../src/domain/statistics/index.js';
+import { DEMO_TODAY, planOf, YEAR_PLANS } from '../../src/modules/demo/app/chau-thanh-plan.js';
+import { demoDataLoaded, loadDemoData, type LoadDemoDataResult } from '../../src/modules/demo/app/load-demo-data.js';
+import { createServices } from '../../src/platform/runtime.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { fiscalYearBounds } from '../../src/modules/statistics/domain/index.js';
 import published from '../../../shared/data/chau-thanh-2015-2020.json' with { type: 'json' };
 import { ManualClock } from '../support/harness.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';

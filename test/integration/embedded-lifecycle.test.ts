@@ -67,7 +67,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 120_000 });
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist/server/cli/main.js'))) throw new Error('run `npm run build` first (the test runs the built command)');
+  if (!existsSync(path.join(ROOT, 'dist/server/platform/cli/main.js'))) throw new Error('run `npm run build` first (the test runs the built command)');
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'thads-lifecycle-'));
   port = await new Promise<number>((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {

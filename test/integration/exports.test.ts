@@ -4,10 +4,10 @@ import path from 'node:path';
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fiscalYearBounds, narrativeParagraphVi, rateOf, type StatisticsReport } from '../../src/domain/statistics/index.js';
+import { fiscalYearBounds, narrativeParagraphVi, rateOf, type StatisticsReport } from '../../src/modules/statistics/domain/index.js';
 import {
   buildExcelReport, buildNarrativeDocx, buildPdfReport, formLayout, SHEET_NAMES, type OfficialFormsInput,
-} from '../../src/infra/exports/index.js';
+} from '../../src/modules/statistics/infra/exports/index.js';
 import { chauThanhReports, reportOf, yearReport } from '../unit/statistics/report-builders.js';
 
 /**

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateInterchange } from '../../src/app/interchange/generate.js';
+import { generateInterchange } from '../../src/modules/interchange/app/generate.js';
 import { createEmptyTestDatabase } from '../support/empty-db.js';
 import { canonicalSet, fixture, readLines, snapshot, writeLines } from '../support/interchange-helpers.js';
 import type { TestDatabase } from '../support/test-db.js';
@@ -26,7 +26,7 @@ const thads = (args: string[], env: Record<string, string>) =>
 let tdb: TestDatabase;
 let db: Record<string, string>;
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist/server/cli/main.js'))) throw new Error('run `npm run build:server` first (the test runs the built command)');
+  if (!existsSync(path.join(ROOT, 'dist/server/platform/cli/main.js'))) throw new Error('run `npm run build:server` first (the test runs the built command)');
   tdb = await createEmptyTestDatabase();
   db = { DATABASE_URL: tdb.url };
   // Whatever opening the runtime sets up in a new database (migrations, geography, the national unit) is done

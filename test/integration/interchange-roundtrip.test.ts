@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEvent, CaseFacts } from '../../src/domain/cases/case-types.js';
+import type { CaseEvent, CaseFacts } from '../../src/modules/cases/domain/case-types.js';
 import { arbCaseHistory, type CaseHistory } from '../support/case-factory.js';
 import { createEmptyTestDatabase } from '../support/empty-db.js';
 import { canonicalSet, exportText, fixture, importFiles, readLines, writeLines } from '../support/interchange-helpers.js';

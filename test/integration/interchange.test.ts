@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replay } from '../../src/domain/cases/case-ledger.js';
-import { SYSTEM_CONTEXT } from '../../src/repositories/audit.repository.js';
+import { replay } from '../../src/modules/cases/domain/case-ledger.js';
+import { SYSTEM_CONTEXT } from '../../src/platform/audit/audit-log.js';
 import { createEmptyTestDatabase } from '../support/empty-db.js';
 import { exportText, fixture, importFiles, readLines, services, snapshot, writeLines } from '../support/interchange-helpers.js';
 import type { TestDatabase } from '../support/test-db.js';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureGeography } from '../../src/app/reference-data.js';
-import { createDb, migrateToLatest } from '../../src/db/database.js';
-import { migrationProvider } from '../../src/db/migrations/index.js';
+import { ensureGeography } from '../../src/modules/organisation/app/reference-data.js';
+import { createDb, migrateToLatest } from '../../src/platform/db/database.js';
+import { migrationProvider } from '../../src/platform/db/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 let t: TestDatabase;

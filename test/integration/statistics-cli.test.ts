@@ -3,10 +3,10 @@
  * Vietnamese table, `--rebuild` after a bulk write, and clear errors with exit code 1 on bad arguments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Runtime } from '../../src/app/runtime.js';
-import { main } from '../../src/cli/main.js';
-import { loadConfig } from '../../src/config/config.js';
-import { stringifyReport } from '../../src/domain/statistics/index.js';
+import { createServices, type Runtime } from '../../src/platform/runtime.js';
+import { main } from '../../src/platform/cli/main.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { stringifyReport } from '../../src/modules/statistics/domain/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { bulkInsert, generateHistories, setupOrganisation } from './statistics-support.js';
 

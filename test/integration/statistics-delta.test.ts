@@ -4,9 +4,9 @@
  * the same transaction; the result must equal a full rebuild, and the reports must equal the domain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/app/actor.js';
-import { AppError } from '../../src/domain/errors.js';
-import { DEFAULT_POLICIES, type StatisticsPolicies } from '../../src/domain/statistics/index.js';
+import type { Actor } from '../../src/modules/organisation/app/actor.js';
+import { AppError } from '../../src/kernel/errors.js';
+import { DEFAULT_POLICIES, type StatisticsPolicies } from '../../src/modules/statistics/domain/index.js';
 import type { CaseHistory } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import {

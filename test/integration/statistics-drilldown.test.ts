@@ -3,8 +3,8 @@
  * forms, of the report and of each breakdown row, the listed cases' values add up exactly to the cell.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Breakdown } from '../../src/app/statistics/statistics.service.js';
-import { CASE_KEYS, MONEY_KEYS, type StatisticsReport } from '../../src/domain/statistics/index.js';
+import type { Breakdown } from '../../src/modules/statistics/app/statistics.service.js';
+import { CASE_KEYS, MONEY_KEYS, type StatisticsReport } from '../../src/modules/statistics/domain/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { bulkInsert, generateHistories, setupOrganisation } from './statistics-support.js';
 

@@ -2,25 +2,25 @@
  * The pure parts of the statistics engine, without a database: the per-case rows derived with the domain
  * (evaluated here the way the SQL reads them) against caseContribution, the per-key formulas of the
  * drill-down against the domain's derived rows, the shaping of query rows into reports, and the rendered SQL
- * committed for review (src/app/statistics/queries/*.sql; UPDATE_SQL=1 rewrites them).
+ * committed for review (src/modules/statistics/infra/queries/*.sql; UPDATE_SQL=1 rewrites them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, deriveCase, type DerivedCase } from '../../src/app/statistics/case-derivation.js';
-import { firstSnapshotDateOf, isSnapshotDate, snapshotDatesAround, snapshotDatesBetween } from '../../src/app/statistics/months.js';
-import { drilldownPageSql } from '../../src/app/statistics/queries/drilldown.query.js';
+import { bucketOf, deriveCase, type DerivedCase } from '../../src/modules/statistics/app/case-derivation.js';
+import { firstSnapshotDateOf, isSnapshotDate, snapshotDatesAround, snapshotDatesBetween } from '../../src/modules/statistics/app/months.js';
+import { drilldownPageSql } from '../../src/modules/statistics/infra/queries/drilldown.query.js';
 import {
   caseKeyTerms, correctedReportSql, moneyKeyTerms, reportSql, shapeReport, snapshotFromPreviousSql, snapshotInsertSql, snapshotSql, sumsOfRow, type BaseRow, type BaseSums,
-} from '../../src/app/statistics/queries/report.query.js';
-import { fromDayNumber, toDayNumber } from '../../src/domain/calendar/index.js';
-import { deriveCaseForm, deriveMoneyForm } from '../../src/domain/statistics/forms.js';
+} from '../../src/modules/statistics/infra/queries/report.query.js';
+import { fromDayNumber, toDayNumber } from '../../src/kernel/calendar/index.js';
+import { deriveCaseForm, deriveMoneyForm } from '../../src/modules/statistics/domain/forms.js';
 import {
   assembleReport, CASE_BASE_KEYS, CASE_KEYS, caseContribution, DEFAULT_POLICIES, groundMatches, MONEY_BASE_KEYS, MONEY_KEYS,
   type CaseBaseKey, type MoneyBaseKey, type StatisticsPolicies,
-} from '../../src/domain/statistics/index.js';
+} from '../../src/modules/statistics/domain/index.js';
 import { arbCaseHistory } from '../support/case-factory.js';
 
 const POLICIES: StatisticsPolicies[] = [
@@ -181,7 +181,7 @@ describe('rendered SQL of the report queries (committed for review)', () => {
   const db = new Kysely<unknown>({
     dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler() },
   });
-  const dir = path.resolve(import.meta.dirname, '../../src/app/statistics/queries');
+  const dir = path.resolve(import.meta.dirname, '../../src/modules/statistics/infra/queries');
   const params = { from: '2025-10-01', to: '2026-03-15', offices: [3, 5], grounds: ['Điều 48 khoản 1 điểm a'] };
   const render = (title: string, q: RawBuilder<unknown>) => {
     const c = q.compile(db);

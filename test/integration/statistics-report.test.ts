@@ -5,8 +5,8 @@
  * starts), with the default policies and with other ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isSnapshotDate, monthEndOf, previousMonthEnd, snapshotDatesAround } from '../../src/app/statistics/months.js';
-import { defaultFrom, DEFAULT_POLICIES, fiscalYearOf, type StatisticsPolicies } from '../../src/domain/statistics/index.js';
+import { isSnapshotDate, monthEndOf, previousMonthEnd, snapshotDatesAround } from '../../src/modules/statistics/app/months.js';
+import { defaultFrom, DEFAULT_POLICIES, fiscalYearOf, type StatisticsPolicies } from '../../src/modules/statistics/domain/index.js';
 import type { CaseHistory } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import {

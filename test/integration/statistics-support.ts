@@ -5,18 +5,18 @@
  */
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
-import type { Actor } from '../../src/app/actor.js';
-import { caseSearchIndex } from '../../src/app/cases.service.js';
-import type { Runtime } from '../../src/app/runtime.js';
-import type { DB } from '../../src/db/schema.js';
-import { permissionsOf } from '../../src/domain/access/roles.js';
-import { replay } from '../../src/domain/cases/case-ledger.js';
-import type { CaseEvent, CaseFacts } from '../../src/domain/cases/case-types.js';
+import type { Actor } from '../../src/modules/organisation/app/actor.js';
+import { caseSearchIndex } from '../../src/modules/cases/app/cases.service.js';
+import type { Runtime } from '../../src/platform/runtime.js';
+import type { DB } from '../../src/platform/db/schema.js';
+import { permissionsOf } from '../../src/modules/organisation/domain/roles.js';
+import { replay } from '../../src/modules/cases/domain/case-ledger.js';
+import type { CaseEvent, CaseFacts } from '../../src/modules/cases/domain/case-types.js';
 import {
   assembleReport, caseContribution, contributionsHeldBy, type Period, type StatisticsPolicies, type StatisticsReport, type Target,
-} from '../../src/domain/statistics/index.js';
-import { SYSTEM_CONTEXT } from '../../src/repositories/audit.repository.js';
-import { appendEvent, insertCase } from '../../src/repositories/cases.repository.js';
+} from '../../src/modules/statistics/domain/index.js';
+import { SYSTEM_CONTEXT } from '../../src/platform/audit/audit-log.js';
+import { appendEvent, insertCase } from '../../src/modules/cases/infra/cases.repository.js';
 import { arbCaseHistory, type CaseHistory } from '../support/case-factory.js';
 
 export const UNITS = ['LA-CT', 'TN-KV3', 'TN-KV1', 'HN-KV1', 'LA', 'TN', 'HN', 'VN'] as const;

@@ -5,7 +5,7 @@
  * domain.md, never by asking the code under test, so they can serve as an oracle.
  */
 import fc from 'fast-check';
-import { addCalendarDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../../src/domain/calendar/index.js';
+import { addCalendarDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../../src/kernel/calendar/index.js';
 import {
   CATEGORIES,
   EVENT_TYPES,
@@ -20,7 +20,7 @@ import {
   type NoMeansReason,
   type Obligation,
   type Party,
-} from '../../src/domain/cases/case-types.js';
+} from '../../src/modules/cases/domain/case-types.js';
 
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
 export type EventOverrides<T extends CaseEventType> = Partial<Omit<EventOf<T>, 'type'>>;

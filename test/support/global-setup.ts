@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { createDb, migrateToLatest } from '../../src/db/database.js';
-import { openEmbeddedPostgres, tmpdirForEmbedded, type EmbeddedHandle } from '../../src/db/embedded-postgres.js';
-import { ensureGeography } from '../../src/app/reference-data.js';
-import { loadDemoOrganisation } from '../../src/app/demo-organisation.js';
+import { createDb, migrateToLatest } from '../../src/platform/db/database.js';
+import { openEmbeddedPostgres, tmpdirForEmbedded, type EmbeddedHandle } from '../../src/platform/db/embedded-postgres.js';
+import { ensureGeography } from '../../src/modules/organisation/app/reference-data.js';
+import { loadDemoOrganisation } from '../../src/modules/demo/app/demo-organisation.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

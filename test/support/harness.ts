@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type AppConfig } from '../../src/config/config.js';
-import type { Clock } from '../../src/app/auth.service.js';
-import { createServices, type Runtime } from '../../src/app/runtime.js';
-import { DEMO_PASSWORD } from '../../src/app/demo-organisation.js';
-import { buildApp } from '../../src/http/app.js';
+import { loadConfig, type AppConfig } from '../../src/platform/config/config.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { createServices, type Runtime } from '../../src/platform/runtime.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/app/demo-organisation.js';
+import { buildApp } from '../../src/platform/http/app.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export { DEMO_PASSWORD };

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { loadConfig } from '../../src/config/config.js';
-import { createServices } from '../../src/app/runtime.js';
-import type { Db } from '../../src/db/database.js';
-import type { ImportProgress } from '../../src/app/interchange/import.service.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { createServices } from '../../src/platform/runtime.js';
+import type { Db } from '../../src/platform/db/database.js';
+import type { ImportProgress } from '../../src/modules/interchange/app/import.service.js';
 import { ManualClock } from './harness.js';
 
 /** Helpers for the interchange tests: files in a temporary folder, services over a test database, row counts. */

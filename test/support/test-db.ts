@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDb, type Db } from '../../src/db/database.js';
+import { createDb, type Db } from '../../src/platform/db/database.js';
 import { admin, withDatabase } from './global-setup.js';
 
 export interface TestDatabase {

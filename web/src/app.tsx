@@ -5,26 +5,26 @@ import { FullPageSpinner, RequirePermission, RequireSession } from './auth/route
 import { SessionProvider } from './auth/session.context';
 import { I18nProvider } from './i18n/i18n.context';
 import { AppShell } from './layout/app-shell';
-import { AreaPage, NotFoundPage } from './pages/area.page';
-import { ChangePasswordPage, ForcedPasswordChangePage } from './pages/change-password.page';
-import { HomePage } from './pages/home.page';
-import { LoginPage } from './pages/login.page';
+import { AreaPage, NotFoundPage } from './layout/area.page';
+import { ChangePasswordPage, ForcedPasswordChangePage } from './features/organisation/change-password.page';
+import { HomePage } from './layout/home.page';
+import { LoginPage } from './features/organisation/login.page';
 import { paths } from './routes';
 
 // Administration pages are loaded when first opened.
-const UsersPage = lazy(() => import('./pages/users/users.page').then((m) => ({ default: m.UsersPage })));
-const UnitsPage = lazy(() => import('./pages/units/units.page').then((m) => ({ default: m.UnitsPage })));
-const AuditPage = lazy(() => import('./pages/audit/audit.page').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('./features/organisation/users/users.page').then((m) => ({ default: m.UsersPage })));
+const UnitsPage = lazy(() => import('./features/organisation/units/units.page').then((m) => ({ default: m.UnitsPage })));
+const AuditPage = lazy(() => import('./features/organisation/audit/audit.page').then((m) => ({ default: m.AuditPage })));
 // The case register (web/src/pages/cases).
-const MyWorkPage = lazy(() => import('./pages/cases/my-work.page').then((m) => ({ default: m.MyWorkPage })));
-const CaseListPage = lazy(() => import('./pages/cases/case-list.page').then((m) => ({ default: m.CaseListPage })));
-const CaseNewPage = lazy(() => import('./pages/cases/case-new.page').then((m) => ({ default: m.CaseNewPage })));
-const CaseDetailPage = lazy(() => import('./pages/cases/case-detail.page').then((m) => ({ default: m.CaseDetailPage })));
+const MyWorkPage = lazy(() => import('./features/cases/my-work.page').then((m) => ({ default: m.MyWorkPage })));
+const CaseListPage = lazy(() => import('./features/cases/case-list.page').then((m) => ({ default: m.CaseListPage })));
+const CaseNewPage = lazy(() => import('./features/cases/case-new.page').then((m) => ({ default: m.CaseNewPage })));
+const CaseDetailPage = lazy(() => import('./features/cases/case-detail.page').then((m) => ({ default: m.CaseDetailPage })));
 // Statistics (web/src/pages/statistics).
-const StatisticsDashboardPage = lazy(() => import('./pages/statistics/dashboard.page').then((m) => ({ default: m.DashboardPage })));
-const StatisticsFormsPage = lazy(() => import('./pages/statistics/forms.page').then((m) => ({ default: m.FormsPage })));
-const StatisticsTargetsPage = lazy(() => import('./pages/statistics/targets.page').then((m) => ({ default: m.TargetsPage })));
-const PeriodClosePage = lazy(() => import('./pages/statistics/period-close.page').then((m) => ({ default: m.PeriodClosePage })));
+const StatisticsDashboardPage = lazy(() => import('./features/statistics/dashboard.page').then((m) => ({ default: m.DashboardPage })));
+const StatisticsFormsPage = lazy(() => import('./features/statistics/forms.page').then((m) => ({ default: m.FormsPage })));
+const StatisticsTargetsPage = lazy(() => import('./features/statistics/targets.page').then((m) => ({ default: m.TargetsPage })));
+const PeriodClosePage = lazy(() => import('./features/statistics/period-close.page').then((m) => ({ default: m.PeriodClosePage })));
 
 function guarded(permission: string, page: ReactNode) {
   return (

@@ -1,5 +1,5 @@
 // Family 1 — unauthenticated access with URL spellings.
-// Every API route (parsed from src/http/routes/*.routes.ts, else from the built dist/server/http/routes/*.js)
+// Every API route (parsed from the *.routes.ts files under src/, else the built *.routes.js under dist/server/)
 // with its parameters filled with real values, requested WITHOUT a cookie under spellings of "/api" that a
 // router may decode or normalise while a check on the raw URL text does not. Public routes (health, login)
 // are left out. Got through = 2xx with a body that is not the single-page app's HTML (JSON or a file), or 500.
@@ -11,11 +11,12 @@ import { caseBody, OWN_OFFICE } from '../lib/setup.mjs';
 /** Routes as `{ method, path, public }` with path under /api, from the route source files. */
 export function listRoutes(appDirs) {
   for (const appDir of appDirs) {
-    for (const [dir, ext] of [['src/http/routes', '.routes.ts'], ['dist/server/http/routes', '.routes.js']]) {
+    for (const [dir, ext] of [['src', '.routes.ts'], ['dist/server', '.routes.js']]) {
       const full = path.join(appDir, dir);
       if (!existsSync(full)) continue;
       const routes = [];
-      for (const f of readdirSync(full).filter((x) => x.endsWith(ext)).sort()) {
+      // Route files live in each feature module's http/ folder (src/modules/<name>/http/) and the platform's.
+      for (const f of readdirSync(full, { recursive: true }).map(String).filter((x) => x.endsWith(ext)).sort()) {
         const src = readFileSync(path.join(full, f), 'utf8');
         const re = /\bapp\.(get|post|put|patch|delete)\(\s*(['"`])([^'"`]+)\2/g;
         let m;
@@ -104,7 +105,7 @@ function bodyFor(method, p, ctx, ownCase) {
 export async function run(fam, ctx, { appDirs }) {
   const { routes, source } = listRoutes(appDirs);
   if (!routes.length) {
-    fam.error = 'no route source found (src/http/routes/*.routes.ts or dist/server/http/routes/*.routes.js)';
+    fam.error = 'no route source found (*.routes.ts under src/ or *.routes.js under dist/server/)';
     return;
   }
   const guarded = routes.filter((r) => !r.public);

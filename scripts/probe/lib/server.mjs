@@ -28,7 +28,7 @@ function serverEnv(dataDir, port) {
 }
 
 export function checkBuilt(appDir) {
-  const entry = path.join(appDir, 'dist/server/cli/main.js');
+  const entry = path.join(appDir, 'dist/server/platform/cli/main.js');
   if (!existsSync(entry)) {
     return `The application is not built (${entry} is missing). Run \`npm run build\` first, then run the probe again.`;
   }

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   afterWrongPassword, deviceAfterWrongPassword, deviceReservation, deviceTrustedSince, isLocked, isSessionExpired, lastSeenWriteIntervalMs,
   lockoutMinutes, MAX_LOCKOUT_MINUTES, passwordProblems, reservationOutcome, sessionExpiresAt, throttleKey, type ThrottleState,
-} from '../../../src/domain/access/login-policy.js';
-import { auditDiff, stripSecrets } from '../../../src/domain/access/audit-diff.js';
-import { SessionActivity } from '../../../src/app/session-activity.js';
+} from '../../../src/modules/organisation/domain/login-policy.js';
+import { auditDiff, stripSecrets } from '../../../src/platform/audit/audit-diff.js';
+import { SessionActivity } from '../../../src/modules/organisation/app/session-activity.js';
 
 const at = (iso: string) => new Date(iso);
 const policy = { maxFailures: 3, lockoutMinutes: 15 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSwitchUnit, hasPermission, PERMISSIONS, permissionsOf, ROLES, roleFitsUnitLevel, type Permission, type Role } from '../../../src/domain/access/roles.js';
+import { canSwitchUnit, hasPermission, PERMISSIONS, permissionsOf, ROLES, roleFitsUnitLevel, type Permission, type Role } from '../../../src/modules/organisation/domain/roles.js';
 
 describe('permissions of each role', () => {
   const expected: Record<Role, Permission[]> = {

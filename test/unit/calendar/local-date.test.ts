@@ -11,7 +11,7 @@ import {
   parseIsoDate,
   toDayNumber,
   weekdayOf,
-} from '../../../src/domain/calendar/index.js';
+} from '../../../src/kernel/calendar/index.js';
 
 describe('day numbers', () => {
   it.each([

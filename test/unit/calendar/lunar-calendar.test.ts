@@ -8,7 +8,7 @@ import {
   lunarNewYear,
   toDayNumber,
   toLunar,
-} from '../../../src/domain/calendar/index.js';
+} from '../../../src/kernel/calendar/index.js';
 
 describe('Tết Nguyên đán (lunar 1/1)', () => {
   it.each([

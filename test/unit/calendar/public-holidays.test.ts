@@ -14,7 +14,7 @@ import {
   toDayNumber,
   weekdayOf,
   type IsoDate,
-} from '../../../src/domain/calendar/index.js';
+} from '../../../src/kernel/calendar/index.js';
 
 /**
  * The announced schedules written out a second time, independently of official-schedules.ts, as the

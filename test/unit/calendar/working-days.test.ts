@@ -7,7 +7,7 @@ import {
   nextWorkingDayOnOrAfter,
   workingDaysBetween,
   type IsoDate,
-} from '../../../src/domain/calendar/index.js';
+} from '../../../src/kernel/calendar/index.js';
 
 describe('isWorkingDay', () => {
   it.each([

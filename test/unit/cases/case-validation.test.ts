@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateNewCase } from '../../../src/domain/cases/case-validation.js';
-import type { CaseFacts } from '../../../src/domain/cases/case-types.js';
+import { validateNewCase } from '../../../src/modules/cases/domain/case-validation.js';
+import type { CaseFacts } from '../../../src/modules/cases/domain/case-types.js';
 import { buildFacts, moneyObligation, nonMoneyObligation, VIETNAMESE } from '../../support/case-factory.js';
 
 const rules = (facts: CaseFacts) => validateNewCase(facts).map((e) => [e.field, e.rule]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../../src/domain/calendar/index.js';
-import { replay } from '../../../src/domain/cases/case-ledger.js';
-import type { CaseEvent, CaseFacts, CaseState } from '../../../src/domain/cases/case-types.js';
-import { nextDeadline, nextSteps, STEP_CODES, type LegalStep, type StepCode } from '../../../src/domain/cases/deadlines.js';
-import type { LawRegime } from '../../../src/domain/cases/law-regime.js';
+import type { IsoDate } from '../../../src/kernel/calendar/index.js';
+import { replay } from '../../../src/modules/cases/domain/case-ledger.js';
+import type { CaseEvent, CaseFacts, CaseState } from '../../../src/modules/cases/domain/case-types.js';
+import { nextDeadline, nextSteps, STEP_CODES, type LegalStep, type StepCode } from '../../../src/modules/cases/domain/deadlines.js';
+import type { LawRegime } from '../../../src/modules/cases/domain/law-regime.js';
 
 // Calendar facts used below (all hand-checked against the holiday tables):
 // Tết 2025: days off Mon 27/01 – Fri 31/01 (+ weekends 25–26/01, 01–02/02). Tết 2026: Mon 16/02 – Fri 20/02

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, replay } from '../../../src/domain/cases/case-ledger.js';
-import type { CaseEvent } from '../../../src/domain/cases/case-types.js';
+import { applyEvent, replay } from '../../../src/modules/cases/domain/case-ledger.js';
+import type { CaseEvent } from '../../../src/modules/cases/domain/case-types.js';
 import { buildFacts, moneyObligation, nonMoneyObligation } from '../../support/case-factory.js';
 
 describe('guards added after review', () => {

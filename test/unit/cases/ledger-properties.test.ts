@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEvent, initialState, isFullyPerformed, replay, totalOutstanding } from '../../../src/domain/cases/case-ledger.js';
-import { CASE_STATUSES, EVENT_TYPES, isTerminal, type CaseEvent, type CaseFacts, type CaseState } from '../../../src/domain/cases/case-types.js';
-import { validateNewCase } from '../../../src/domain/cases/case-validation.js';
+import { applyEvent, initialState, isFullyPerformed, replay, totalOutstanding } from '../../../src/modules/cases/domain/case-ledger.js';
+import { CASE_STATUSES, EVENT_TYPES, isTerminal, type CaseEvent, type CaseFacts, type CaseState } from '../../../src/modules/cases/domain/case-types.js';
+import { validateNewCase } from '../../../src/modules/cases/domain/case-validation.js';
 import { arbCaseHistory, arbFacts, arbNoisyHistory, deepFreeze, VIETNAMESE } from '../../support/case-factory.js';
 
 /** Deterministic: the same cases on every run and machine. */

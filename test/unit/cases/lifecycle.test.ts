@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../../src/domain/calendar/index.js';
+import type { IsoDate } from '../../../src/kernel/calendar/index.js';
 import {
   applyEvent,
   initialState,
@@ -9,8 +9,8 @@ import {
   separateLedgerEligibleFrom,
   totalOutstanding,
   type CaseRuleError,
-} from '../../../src/domain/cases/case-ledger.js';
-import { allowedEvents, isAllowed, TRANSITIONS } from '../../../src/domain/cases/case-state-machine.js';
+} from '../../../src/modules/cases/domain/case-ledger.js';
+import { allowedEvents, isAllowed, TRANSITIONS } from '../../../src/modules/cases/domain/case-state-machine.js';
 import {
   CASE_STATUSES,
   EVENT_TYPES,
@@ -22,8 +22,8 @@ import {
   type CaseState,
   type CaseStatus,
   type Initiation,
-} from '../../../src/domain/cases/case-types.js';
-import { LAW_106_IN_FORCE, lawRegimeOn } from '../../../src/domain/cases/law-regime.js';
+} from '../../../src/modules/cases/domain/case-types.js';
+import { LAW_106_IN_FORCE, lawRegimeOn } from '../../../src/modules/cases/domain/law-regime.js';
 import {
   buildEvent,
   buildFacts,

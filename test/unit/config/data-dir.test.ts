@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseDataDir, fallbackDataDir, fallbackFailedMessage, fallbackNotice, refusalMessage, FALLBACK_DATA_ROOT, type DataDirFacts,
-} from '../../../src/config/data-dir.js';
+} from '../../../src/platform/config/data-dir.js';
 
 const closed = { dir: '/root', mode: 0o700 };
 const facts = (f: Partial<DataDirFacts>): DataDirFacts => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedBuffersMb } from '../../../src/db/embedded-postgres.js';
+import { sharedBuffersMb } from '../../../src/platform/db/embedded-postgres.js';
 
 const GiB = 1024 ** 3;
 

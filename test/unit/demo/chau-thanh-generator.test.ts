@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateChauThanhData, type DemoData } from '../../../src/app/demo/chau-thanh-generator.js';
-import { DEMO_TODAY, planOf, YEAR_PLANS } from '../../../src/app/demo/chau-thanh-plan.js';
-import { demoDataLines } from '../../../src/app/demo/load-demo-data.js';
-import { CURRENT_COMMUNES, FORMER_COMMUNES } from '../../../src/app/demo/names.js';
-import { replay } from '../../../src/domain/cases/case-ledger.js';
-import { isTerminal, type CaseEvent, type CaseFacts } from '../../../src/domain/cases/case-types.js';
-import { validateNewCase } from '../../../src/domain/cases/case-validation.js';
-import { nextSteps } from '../../../src/domain/cases/deadlines.js';
+import { generateChauThanhData, type DemoData } from '../../../src/modules/demo/app/chau-thanh-generator.js';
+import { DEMO_TODAY, planOf, YEAR_PLANS } from '../../../src/modules/demo/app/chau-thanh-plan.js';
+import { demoDataLines } from '../../../src/modules/demo/app/load-demo-data.js';
+import { CURRENT_COMMUNES, FORMER_COMMUNES } from '../../../src/modules/demo/app/names.js';
+import { replay } from '../../../src/modules/cases/domain/case-ledger.js';
+import { isTerminal, type CaseEvent, type CaseFacts } from '../../../src/modules/cases/domain/case-types.js';
+import { validateNewCase } from '../../../src/modules/cases/domain/case-validation.js';
+import { nextSteps } from '../../../src/modules/cases/domain/deadlines.js';
 import {
   assembleReport, caseContribution, contributionsHeldBy, fiscalYearBounds, type StatisticsReport,
-} from '../../../src/domain/statistics/index.js';
+} from '../../../src/modules/statistics/domain/index.js';
 import published from '../../../../shared/data/chau-thanh-2015-2020.json' with { type: 'json' };
 
 /**

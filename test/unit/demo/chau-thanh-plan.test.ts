@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planOf, targetRecords, YEAR_PLANS } from '../../../src/app/demo/chau-thanh-plan.js';
+import { planOf, targetRecords, YEAR_PLANS } from '../../../src/modules/demo/app/chau-thanh-plan.js';
 import published from '../../../../shared/data/chau-thanh-2015-2020.json' with { type: 'json' };
 import national from '../../../../shared/data/national-results.json' with { type: 'json' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressIn, CURRENT_COMMUNES, FORMER_COMMUNES, identityNumber, person, personName } from '../../../src/app/demo/names.js';
-import { mixSeed, Random, weightedSample } from '../../../src/app/demo/random.js';
+import { addressIn, CURRENT_COMMUNES, FORMER_COMMUNES, identityNumber, person, personName } from '../../../src/modules/demo/app/names.js';
+import { mixSeed, Random, weightedSample } from '../../../src/modules/demo/app/random.js';
 
 describe('demo names', () => {
   it('writes Vietnamese names with diacritics, Nguyễn the most frequent family name', () => {

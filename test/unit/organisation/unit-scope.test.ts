@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnitValidOn, parentLevelFor, visibleUnitIds, type UnitNode } from '../../../src/domain/organisation/unit-scope.js';
+import { isUnitValidOn, parentLevelFor, visibleUnitIds, type UnitNode } from '../../../src/modules/organisation/domain/unit-scope.js';
 
 // VN(1) → LA(2, until 2025-06-30, successor TN) → LA-CT(3, successor TN-KV3)
 //       → TN(4) → TN-KV3(5), TN-KV1(6)

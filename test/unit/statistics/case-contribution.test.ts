@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../../src/domain/calendar/index.js';
-import type { CaseEvent, CaseFacts } from '../../../src/domain/cases/case-types.js';
+import type { IsoDate } from '../../../src/kernel/calendar/index.js';
+import type { CaseEvent, CaseFacts } from '../../../src/modules/cases/domain/case-types.js';
 import {
   CASE_BASE_KEYS, CASE_KEYS, MONEY_BASE_KEYS, caseContribution, checkIdentities, DEFAULT_POLICIES,
   type CaseBaseKey, type CaseKey, type MoneyBaseKey, type MoneyKey, type StatisticsPolicies,
-} from '../../../src/domain/statistics/index.js';
+} from '../../../src/modules/statistics/domain/index.js';
 import { ev, facts, FY2016, HOME, noMeansSince2014, OTHER, settleAll, WITH_UNVALUED } from './statistics-fixtures.js';
 
 const M = 1_000_000n;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../../src/domain/cases/case-types.js';
-import { episodeForPeriod, episodesOf, holdingOfficeAt, isOpenAt } from '../../../src/domain/statistics/index.js';
+import type { CaseEvent } from '../../../src/modules/cases/domain/case-types.js';
+import { episodeForPeriod, episodesOf, holdingOfficeAt, isOpenAt } from '../../../src/modules/statistics/domain/index.js';
 import { ev, facts, HOME, noMeansSince2014, OTHER, settleAll } from './statistics-fixtures.js';
 
 const f = facts('2014-06-02');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkIdentities, narrativeParagraphVi, narrativeTextVi, yearResultsOf, yearSentenceVi, type StatisticsReport,
-} from '../../../src/domain/statistics/index.js';
+} from '../../../src/modules/statistics/domain/index.js';
 import { CHAU_THANH_YEARS, chauThanhReports, yearReport } from './report-builders.js';
 
 const CHAU_THANH_PARAGRAPH =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFrom, fiscalYearBounds, fiscalYearOf, resolvePeriod } from '../../../src/domain/statistics/index.js';
+import { defaultFrom, fiscalYearBounds, fiscalYearOf, resolvePeriod } from '../../../src/modules/statistics/domain/index.js';
 
 describe('fiscal years (statistics.md §1: FY N = 01/10/N−1 … 30/09/N)', () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   divideHalfUp, excessOf, excessOfRates, formatAmountVi, formatExcessVi, formatPercentVi, rateHundredths, rateOf, STANDARD_TARGET, targetFor,
   toHundredths, toThousandDong,
-} from '../../../src/domain/statistics/index.js';
+} from '../../../src/modules/statistics/domain/index.js';
 
 describe('rate = resolved ÷ with_means × 100, half-up to 2 decimals, exact (statistics.md §3)', () => {
   it.each<[number | bigint, number | bigint, number | null]>([

@@ -7,7 +7,7 @@
 import {
   combineReports, DEFAULT_POLICIES, deriveCaseForm, deriveMoneyForm, fiscalYearBounds, rateOf,
   type CaseBaseKey, type MoneyBaseKey, type Period, type StatisticsPolicies, type StatisticsReport, type Target,
-} from '../../../src/domain/statistics/index.js';
+} from '../../../src/modules/statistics/domain/index.js';
 
 export function reportOf(
   office: string, period: Period, cases: Record<CaseBaseKey, number>, money: Record<MoneyBaseKey, bigint>,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent, CaseFacts } from '../../../src/domain/cases/case-types.js';
+import type { CaseEvent, CaseFacts } from '../../../src/modules/cases/domain/case-types.js';
 import {
   assembleReport, caseContribution, checkIdentities, combineReports, contributionsHeldBy, DEFAULT_POLICIES, stringifyReport, sumContributions,
   toReportJson, type CaseContribution, type StatisticsPolicies, type StatisticsReport,
-} from '../../../src/domain/statistics/index.js';
+} from '../../../src/modules/statistics/domain/index.js';
 import { ev, facts, FY2016, noMeansSince2014, settleAll } from './statistics-fixtures.js';
 
 const M = 1_000_000n;

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fiscalYearStartOf, snapshotDatesBetween } from '../../../src/app/statistics/months.js';
-import { SnapshotTotalsAccumulator } from '../../../src/app/statistics/snapshot-accumulator.js';
-import { CASE_BASE_KEYS, caseContribution, caseContributionsAt, DEFAULT_POLICIES, MONEY_BASE_KEYS } from '../../../src/domain/statistics/index.js';
+import { fiscalYearStartOf, snapshotDatesBetween } from '../../../src/modules/statistics/app/months.js';
+import { SnapshotTotalsAccumulator } from '../../../src/modules/statistics/app/snapshot-accumulator.js';
+import { CASE_BASE_KEYS, caseContribution, caseContributionsAt, DEFAULT_POLICIES, MONEY_BASE_KEYS } from '../../../src/modules/statistics/domain/index.js';
 import { arbCaseHistory, type CaseHistory } from '../../support/case-factory.js';
 
 const officeIds = new Map<string, number>();

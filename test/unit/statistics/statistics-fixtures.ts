@@ -1,6 +1,6 @@
 /** Builders for the statistics tests: facts, events, one line per event, valid by domain.md §3. */
-import type { IsoDate } from '../../../src/domain/calendar/index.js';
-import type { CaseEvent, CaseFacts, Obligation } from '../../../src/domain/cases/case-types.js';
+import type { IsoDate } from '../../../src/kernel/calendar/index.js';
+import type { CaseEvent, CaseFacts, Obligation } from '../../../src/modules/cases/domain/case-types.js';
 
 export const HOME = 'LA-CT';
 export const OTHER = 'TN-KV3';

@@ -4,13 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../../../src/domain/calendar/index.js';
-import { applyEvent, initialState, outstandingOf, replay, separateLedgerEligibleFrom, totalOutstanding } from '../../../src/domain/cases/case-ledger.js';
-import { EVENT_TYPES, isTerminal, type CaseEvent, type CaseEventType, type CaseFacts, type Obligation } from '../../../src/domain/cases/case-types.js';
+import { addCalendarDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../../../src/kernel/calendar/index.js';
+import { applyEvent, initialState, outstandingOf, replay, separateLedgerEligibleFrom, totalOutstanding } from '../../../src/modules/cases/domain/case-ledger.js';
+import { EVENT_TYPES, isTerminal, type CaseEvent, type CaseEventType, type CaseFacts, type Obligation } from '../../../src/modules/cases/domain/case-types.js';
 import {
   assembleReport, CASE_BASE_KEYS, CASE_KEYS, caseContribution, checkIdentities, combineReports, episodesOf, holdingOfficeAt, MONEY_KEYS,
   type CaseContribution, type StatisticsPolicies,
-} from '../../../src/domain/statistics/index.js';
+} from '../../../src/modules/statistics/domain/index.js';
 
 const OFFICES = ['LA-CT', 'TN-KV3', 'TN-KV1'] as const;
 const GROUNDS = ['Điều 48 khoản 1 điểm a', 'Điều 48 khoản 1 điểm c'] as const;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchNamesOf, searchTermsOf } from '../../../src/db/migrations/0005_case_name_search.js';
-import { nameWords, parseNameQuery, searchNames, searchTerms } from '../../../src/domain/text/name-search.js';
+import { searchNamesOf, searchTermsOf } from '../../../src/platform/db/migrations/0005_case_name_search.js';
+import { nameWords, parseNameQuery, searchNames, searchTerms } from '../../../src/kernel/text/name-search.js';
 
 describe('search names', () => {
   it('folds each name to its words and keeps parties apart', () => {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import * as auth from '../api/auth.api';
+import * as auth from '../features/organisation/auth.api';
 import { ApiError, setPasswordChangeRequiredHandler, setSessionLostHandler } from '../api/client';
 import type { Me } from '../api/types';
 import type { MessageKey } from '../i18n/messages';

@@ -1,6 +1,6 @@
 import { App, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { switchActiveUnit } from '../api/auth.api';
+import { switchActiveUnit } from '../features/organisation/auth.api';
 import { useMe, useSession } from '../auth/session.context';
 import { useT } from '../i18n/i18n.context';
 import { errorMessage } from '../util/error-message';

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Unit } from '../api/types';
-import { listUnits } from '../api/units.api';
+import { listUnits } from '../features/organisation/units.api';
 import { useCan, useMe } from '../auth/session.context';
 import { useAsync } from './use-async';
 import { buildUnitTree, type UnitNode } from './unit-tree';

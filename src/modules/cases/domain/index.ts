@@ -1,0 +1,12 @@
+/** The pure part of the case register's face: the case, its events and ledger, codecs, ids, deadlines. */
+export { eventData, eventFromRow, stateToJson } from './case-codec.js';
+export { CASE_ID_RULE_VI, isValidCaseId } from './case-id.js';
+export { applyEvent, initialState, outstandingOf, replay, separateLedgerEligibleFrom, totalOutstanding } from './case-ledger.js';
+export {
+  CATEGORIES, INITIATIONS, NO_MEANS_REASONS, isTerminal,
+  type CaseEvent, type CaseEventType, type CaseFacts, type CaseState, type CaseStatus, type Category, type Initiation, type NoMeansReason, type Obligation, type Party,
+} from './case-types.js';
+export { validateNewCase } from './case-validation.js';
+export { nextDeadline } from './deadlines.js';
+export { LAW_106_IN_FORCE } from './law-regime.js';
+export { effectiveEvents, type StoredEvent } from './stored-event.js';

@@ -1,0 +1,128 @@
+import { AppError } from '../../../../kernel/errors.js';
+import { combineReports, fiscalYearOf, narrativeTextVi, type StatisticsReport } from '../../domain/index.js';
+import { buildExcelReport, buildNarrativeDocx, buildPdfReport, type OfficialFormsInput, type ReportRow } from '../../infra/exports/index.js';
+import type { Actor, UnitDirectory, UnitRow } from '../../../organisation/index.js';
+import { systemClock, type Clock } from '../../../../platform/clock.js';
+import { vietnamToday } from '../statistics-maintenance.js';
+import type { StatisticsService } from '../statistics.service.js';
+
+export const FORM_FORMATS = ['xlsx', 'pdf'] as const;
+export type FormFormat = (typeof FORM_FORMATS)[number];
+export const NARRATIVE_FORMATS = ['text', 'docx'] as const;
+export type NarrativeFormat = (typeof NARRATIVE_FORMATS)[number];
+
+/** A file to send: its bytes (or text), its content type and the name it is saved under. */
+export interface ExportFile {
+  body: Buffer | string;
+  contentType: string;
+  filename: string;
+  /** Sent as an attachment (a download) rather than shown. */
+  attachment: boolean;
+}
+
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  text: 'text/plain; charset=utf-8',
+} as const;
+
+/** The longest run of fiscal years one narrative covers. */
+export const MAX_NARRATIVE_YEARS = 30;
+
+const validation = (details: { field: string; rule: string; message: string }[]) => new AppError('VALIDATION_FAILED', details);
+
+/** A unit code as it may appear in a file name (codes are ASCII; anything else becomes "_"). */
+const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
+
+/**
+ * The official report documents of a unit (statistics.md; Thông tư 06/2019/TT-BTP): both forms as .xlsx or
+ * .pdf, one row per office (per province for the nation) and the total; and the narrative summary over
+ * several fiscal years as text or .docx. Built from the statistics service's reports by src/infra/exports.
+ */
+export class ReportExportsService {
+  constructor(
+    private readonly units: UnitDirectory,
+    private readonly statistics: StatisticsService,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  private async parentName(unit: UnitRow): Promise<string | undefined> {
+    return unit.parentId === null ? undefined : (await this.units.byId(unit.parentId))?.name;
+  }
+
+  /** The rows and the total of the forms: the office alone, or each office of a province (each province of the nation). */
+  async formsInput(actor: Actor | null, unitCode: string, to: string, from?: string | null): Promise<OfficialFormsInput> {
+    const period = this.statistics.periodOf(to, from);
+    const unit = await this.statistics.unitOf(unitCode);
+    const base = {
+      unitName: unit.name,
+      ...(await this.parentName(unit).then((p) => (p ? { recipient: p } : {}))),
+      ...(actor ? { preparedBy: actor.fullName } : {}),
+    };
+    if (unit.level === 'office') {
+      const r = await this.statistics.report(unit.code, period.to, period.from);
+      return { ...base, rows: [{ name: unit.name, report: r.report }] };
+    }
+    const by = unit.level === 'province' ? 'office' : 'province';
+    const b = await this.statistics.breakdown(unit.code, period.to, period.from, by);
+    const rows = new Map<string, ReportRow>();
+    for (const r of b.rows) if (r.key !== null) rows.set(r.key, { name: r.label ?? r.key, report: r.report });
+    // The units directly below that existed during the period appear even without a case (a row of zeros).
+    const all = await this.units.all();
+    const level = by === 'office' ? 'office' : 'province';
+    for (const u of all) {
+      const below = u.parentId === unit.id && u.level === level && u.validFrom <= b.period.to && (u.validTo === null || u.validTo >= b.period.from);
+      if (below && !rows.has(u.code)) rows.set(u.code, { name: u.name, report: zeroReport(u.code, b.total) });
+    }
+    const order = new Map(all.map((u, i) => [u.code, i]));
+    const sorted = [...rows.entries()].sort(([a], [c]) => (order.get(a) ?? 0) - (order.get(c) ?? 0)).map(([, r]) => r);
+    return { ...base, rows: sorted, total: b.total };
+  }
+
+  /** Both official forms as an Excel workbook or a PDF. */
+  async officialForms(actor: Actor | null, unitCode: string, to: string, from: string | null | undefined, format: FormFormat): Promise<ExportFile> {
+    const input = await this.formsInput(actor, unitCode, to, from);
+    const period = this.statistics.periodOf(to, from);
+    const body = format === 'xlsx' ? await buildExcelReport(input, { created: this.clock.now() }) : await buildPdfReport(input);
+    return { body, contentType: CONTENT_TYPES[format], filename: `bao-cao-thads-${fileSafe(unitCode)}-${period.to}.${format}`, attachment: true };
+  }
+
+  /**
+   * The reports of fiscal years fromYear … toYear, each from 1 October to 30 September, the current year up
+   * to today (Viet Nam); a year after the current one is refused.
+   */
+  async yearReports(unitCode: string, fromYear: number, toYear: number): Promise<{ unit: UnitRow; reports: StatisticsReport[] }> {
+    const today = vietnamToday(this.clock.now());
+    const current = fiscalYearOf(today);
+    const problems: { field: string; rule: string; message: string }[] = [];
+    if (toYear > current) problems.push({ field: 'toYear', rule: 'not_after_current_year', message: `Năm ${toYear} chưa bắt đầu; năm hiện tại là ${current}.` });
+    if (fromYear > toYear) problems.push({ field: 'fromYear', rule: 'after_to_year', message: `Năm bắt đầu (${fromYear}) sau năm kết thúc (${toYear}).` });
+    else if (toYear - fromYear + 1 > MAX_NARRATIVE_YEARS) problems.push({ field: 'fromYear', rule: 'too_many_years', message: `Tối đa ${MAX_NARRATIVE_YEARS} năm.` });
+    if (problems.length) throw validation(problems);
+    const unit = await this.statistics.unitOf(unitCode);
+    const reports: StatisticsReport[] = [];
+    for (let fy = fromYear; fy <= toYear; fy += 1) {
+      const to = fy === current ? today : `${fy}-09-30`;
+      reports.push((await this.statistics.report(unit.code, to)).report);
+    }
+    return { unit, reports };
+  }
+
+  /** "Năm 2015: Thi hành xong về việc đạt tỷ lệ 90,31% (vượt 2,31%), …" as text or as a Word document. */
+  async narrative(unitCode: string, fromYear: number, toYear: number, format: NarrativeFormat): Promise<ExportFile> {
+    const { unit, reports } = await this.yearReports(unitCode, fromYear, toYear);
+    const name = `tong-ket-thads-${fileSafe(unitCode)}-${fromYear}-${toYear}`;
+    if (format === 'text') {
+      return { body: `${narrativeTextVi({ unitName: unit.name, reports })}\n`, contentType: CONTENT_TYPES.text, filename: `${name}.txt`, attachment: false };
+    }
+    const parentUnit = await this.parentName(unit);
+    const body = await buildNarrativeDocx({ unitName: unit.name, reports, ...(parentUnit ? { parentUnit } : {}) });
+    return { body, contentType: CONTENT_TYPES.docx, filename: `${name}.docx`, attachment: true };
+  }
+}
+
+/** A row of zeros with the period and policies of the total (a unit without any case in the period). */
+function zeroReport(code: string, like: StatisticsReport): StatisticsReport {
+  return combineReports(code, [], null, { period: like.period, policies: like.policies });
+}

@@ -1,0 +1,104 @@
+import type { AppConfig } from './config/config.js';
+import { createDb, migrateToLatest, type Db } from './db/database.js';
+import { openEmbeddedPostgres, type OwnerRole } from './db/embedded-postgres.js';
+import { AuditService, AuthService, ensureGeography, ensureNationalUnit, UnitDirectory, UnitsService, UsersService } from '../modules/organisation/index.js';
+import { systemClock, type Clock } from './clock.js';
+import { CasesService } from '../modules/cases/index.js';
+import { demoDataInterrupted, isEmpty, loadDemoData, loadDemoOrganisation } from '../modules/demo/index.js';
+import { ExportService, ImportService, resolvePreparedImports } from '../modules/interchange/index.js';
+import { PeriodCloseService, ReportExportsService, StatisticsService } from '../modules/statistics/index.js';
+
+/** Everything a server or a CLI command needs, wired once. */
+export interface Runtime {
+  readonly config: AppConfig;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly units: UnitDirectory;
+  readonly auth: AuthService;
+  readonly users: UsersService;
+  readonly unitsService: UnitsService;
+  readonly audit: AuditService;
+  readonly cases: CasesService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
+  readonly statistics: StatisticsService;
+  /** Closed periods (chốt số liệu) and their difference reports. */
+  readonly periodCloses: PeriodCloseService;
+  /** The official forms (.xlsx, .pdf) and the narrative summary (text, .docx). */
+  readonly reportExports: ReportExportsService;
+  /** True when this process started the embedded PostgreSQL. */
+  readonly ownsDatabase: boolean;
+  readonly databaseDescription: string;
+  close(): Promise<void>;
+}
+
+export function createServices(config: AppConfig, db: Db, clock: Clock = systemClock) {
+  const units = new UnitDirectory(db);
+  const statistics = new StatisticsService(db, units, clock);
+  return {
+    units,
+    auth: new AuthService(db, config, units, clock),
+    users: new UsersService(db, units, clock),
+    unitsService: new UnitsService(db, units),
+    audit: new AuditService(db),
+    cases: new CasesService(db, units, clock),
+    imports: new ImportService(db, units, clock),
+    exports: new ExportService(db),
+    statistics,
+    periodCloses: new PeriodCloseService(db, units, statistics, clock),
+    reportExports: new ReportExportsService(units, statistics, clock),
+  };
+}
+
+export interface OpenRuntimeOptions {
+  role: OwnerRole;
+  log: (message: string) => void;
+  /** Load the demo organisation when the database is empty (server start; `thads demo`). */
+  seedDemo?: boolean;
+}
+
+/**
+ * Connects to PostgreSQL (DATABASE_URL, or the embedded server over THADS_DATA_DIR), applies migrations,
+ * loads the geography snapshot and, on an empty database, the demo organisation.
+ */
+export async function openRuntime(config: AppConfig, opts: OpenRuntimeOptions): Promise<Runtime> {
+  const embedded = config.databaseUrl
+    ? null
+    : await openEmbeddedPostgres({ dataDir: config.dataDir, dataDirExplicit: config.dataDirExplicit, role: opts.role, port: config.embeddedPgPort, log: opts.log });
+  const url = config.databaseUrl ?? embedded!.url;
+  const db = createDb(url);
+  try {
+    await migrateToLatest(db);
+    // An import killed while committing may have left its second transaction prepared (import-side.ts).
+    const settled = await resolvePreparedImports(db);
+    if (settled.committed.length + settled.rolledBack.length) {
+      opts.log(`Đã hoàn tất giao dịch nhập dữ liệu dở dang: ${settled.committed.length} ghi nhận, ${settled.rolledBack.length} hủy.`);
+    }
+    await ensureGeography(db);
+    if (opts.seedDemo && config.demo) {
+      const fresh = (await isEmpty(db)) && (await loadDemoOrganisation(db));
+      if (fresh) opts.log('Đã nạp tổ chức và người dùng mẫu (demo).');
+      // The demo office's cases 2010–2026 (src/app/demo): about half a minute, once; again if that first load was interrupted.
+      if (fresh || (await demoDataInterrupted(db))) await loadDemoData({ db, ...createServices(config, db) }, { log: opts.log });
+    }
+    await ensureNationalUnit(db);
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw e;
+  }
+  return {
+    config,
+    db,
+    clock: systemClock,
+    ...createServices(config, db),
+    ownsDatabase: embedded?.owned ?? false,
+    databaseDescription: embedded
+      ? `PostgreSQL nhúng, cổng ${embedded.port}, dữ liệu ${embedded.dataDir}${embedded.dataDir !== config.dataDir ? ` (thay cho / instead of ${config.dataDir})` : ''}`
+      : 'PostgreSQL ngoài (DATABASE_URL)',
+    close: async () => {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,344 @@
+// Statistics (src/http/routes/statistics.routes.ts, statistics-exports.routes.ts, period-close.routes.ts;
+// shared/spec/statistics.md). Case counts are numbers; money travels as strings of đồng (never floats);
+// rates and targets are percent numbers with at most 2 decimals; dates are YYYY-MM-DD.
+import { ApiError, api, request } from '../../api/client';
+
+/** The keys of the case form in report order (statistics.md §3, §7), `rate` excluded. */
+export const CASE_KEYS = [
+  'carried_over', 'new', 'total', 'transferred_out', 'withdrawn', 'to_enforce', 'completed', 'terminated',
+  'in_progress', 'postponed', 'suspended', 'other', 'without_means', 'with_means', 'resolved',
+  'carried_forward', 'carried_forward_with_means',
+] as const;
+/** The keys of the money form (§4): the case keys plus `reduced`. */
+export const MONEY_KEYS = [
+  'carried_over', 'new', 'total', 'transferred_out', 'withdrawn', 'to_enforce', 'completed', 'terminated', 'reduced',
+  'in_progress', 'postponed', 'suspended', 'other', 'without_means', 'with_means', 'resolved',
+  'carried_forward', 'carried_forward_with_means',
+] as const;
+export type CaseKey = (typeof CASE_KEYS)[number];
+export type MoneyKey = (typeof MONEY_KEYS)[number];
+export type FormKind = 'cases' | 'money';
+
+export const BREAKDOWNS = ['initiation', 'enforcer', 'commune', 'category', 'office', 'province', 'month'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface Policies {
+  moneyResolved: string[];
+  postponementGroundsWithoutMeans: string[];
+}
+
+export interface Rates {
+  cases: number;
+  money: number;
+}
+
+/** One report (statistics.md §7) as the API gives it. */
+export interface Report {
+  office: string;
+  period: Period;
+  policies: Policies;
+  cases: Record<CaseKey, number> & { rate: number | null };
+  money: Record<MoneyKey, string> & { rate: number | null };
+  target: Rates | null;
+  excess: { cases: number | null; money: number | null } | null;
+}
+
+export interface UnitSummary {
+  code: string;
+  name: string;
+  level: string;
+}
+
+export interface IdentityViolation {
+  form: FormKind;
+  identity: string;
+  left: string;
+  right: string;
+}
+
+export interface ReportResponse {
+  unit: UnitSummary;
+  report: Report;
+  identities: { ok: boolean; violations: IdentityViolation[] };
+  source: string;
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  label: string | null;
+  report: Report;
+}
+
+export interface BreakdownResponse {
+  unit: UnitSummary;
+  period: Period;
+  by: Breakdown;
+  total: Report;
+  rows: BreakdownRow[];
+}
+
+/** One case behind a cell: what it contributes (1 for the case form, its amount in đồng for money). */
+export interface CellItem {
+  caseId: string;
+  office: string | null;
+  /** Its status at the report's end date, when the episode is still open then. */
+  status: string | null;
+  episodeStart: string;
+  episodeEnd: string | null;
+  endType: string | null;
+  value: number | string;
+}
+
+export interface CellPage {
+  unit: string;
+  period: Period;
+  form: FormKind;
+  key: string;
+  by: Breakdown | null;
+  value: string | null;
+  /** The cell's value (a count, or đồng as a string). */
+  total: number | string;
+  /** How many cases are behind the cell; null when the server did not count them (national money cells). */
+  count: number | null;
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+  items: CellItem[];
+}
+
+export interface CellQuery {
+  unit: string;
+  to: string;
+  from?: string;
+  form: FormKind;
+  key: string;
+  by?: Breakdown;
+  /** The breakdown row's key; '' for the row without one (no enforcer, no commune). */
+  value?: string;
+}
+
+export interface TargetsResponse {
+  unit: UnitSummary;
+  fiscalYear: number;
+  target: Rates | null;
+  children: (UnitSummary & { validTo: string | null; target: Rates | null })[];
+}
+
+export interface PoliciesResponse {
+  policies: Policies;
+  defaults: Policies;
+  /** The stored totals the reports are computed from (first and last date covered). */
+  snapshots: { firstAsOf: string | null; lastAsOf: string | null; current: boolean };
+}
+
+const period = (to: string, from?: string) => ({ to, from: from || undefined });
+
+export function getReport(unit: string, to: string, from?: string): Promise<ReportResponse> {
+  return api.get('/api/statistics/report', { query: { unit, ...period(to, from) } });
+}
+
+export function getBreakdown(unit: string, to: string, from: string | undefined, by: Breakdown): Promise<BreakdownResponse> {
+  return api.get('/api/statistics/breakdown', { query: { unit, ...period(to, from), by } });
+}
+
+export function getCellPage(q: CellQuery, page: number, pageSize: number, signal?: AbortSignal): Promise<CellPage> {
+  const params = new URLSearchParams({ unit: q.unit, to: q.to, form: q.form, key: q.key, page: String(page), pageSize: String(pageSize) });
+  if (q.from) params.set('from', q.from);
+  if (q.by) {
+    params.set('by', q.by);
+    params.set('value', q.value ?? ''); // '' names the row without a value, so it is sent even when empty
+  }
+  return api.get(`/api/statistics/cases?${params.toString()}`, { signal });
+}
+
+/** The server's largest page of a drill-down. */
+export const CELL_PAGE_MAX = 5000;
+
+/**
+ * Every case behind a cell, page after page, up to `limit` cases: the list whose sum is the cell. `complete`
+ * is false when the limit cut it short.
+ */
+export async function getAllCellItems(
+  q: CellQuery,
+  limit = 50_000,
+  signal?: AbortSignal,
+): Promise<{ first: CellPage; items: CellItem[]; complete: boolean }> {
+  const items: CellItem[] = [];
+  let page = 1;
+  let first: CellPage | undefined;
+  for (;;) {
+    const p = await getCellPage(q, page, CELL_PAGE_MAX, signal);
+    first ??= p;
+    items.push(...p.items);
+    if (!p.hasMore) return { first, items, complete: true };
+    if (items.length >= limit) return { first, items, complete: false };
+    page++;
+  }
+}
+
+export function getTargets(unit: string, fiscalYear: number): Promise<TargetsResponse> {
+  return api.get('/api/statistics/targets', { query: { unit, fiscalYear } });
+}
+
+export function setTarget(input: { unit: string; fiscalYear: number; cases: number; money: number }): Promise<unknown> {
+  return request('PUT', '/api/statistics/targets', { body: input });
+}
+
+export function getPolicies(): Promise<PoliciesResponse> {
+  return api.get('/api/statistics/policies');
+}
+
+// ---- exports (statistics-exports.routes.ts) -------------------------------------------------------------
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+function buildUrl(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  return `${path}?${params.toString()}`;
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: filename* first), or null. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}
+
+async function fetchFile(path: string, query: Record<string, string | number | undefined>, language: string, fallbackName: string): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { credentials: 'same-origin', headers: { 'Accept-Language': language } });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '' });
+  }
+  if (!response.ok) {
+    let body = { code: 'HTTP_' + response.status, message: response.statusText };
+    try {
+      const json = (await response.json()) as { error?: { code: string; message: string } };
+      if (json.error) body = json.error;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(response.status, body);
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
+}
+
+/** The official forms of a unit and period as .xlsx or .pdf (an attachment). */
+export function downloadForms(unit: string, to: string, from: string | undefined, format: 'xlsx' | 'pdf', language: string): Promise<DownloadedFile> {
+  return fetchFile('/api/statistics/export', { unit, ...period(to, from), format }, language, `bao-cao-thads-${unit}-${to}.${format}`);
+}
+
+/** The narrative summary (báo cáo tổng kết) of fiscal years fromYear…toYear as text. */
+export async function getNarrativeText(unit: string, fromYear: number, toYear: number, language: string): Promise<string> {
+  const file = await fetchFile('/api/statistics/narrative', { unit, fromYear, toYear, format: 'text' }, language, 'narrative.txt');
+  return (await file.blob.text()).trimEnd();
+}
+
+export function downloadNarrativeDocx(unit: string, fromYear: number, toYear: number, language: string): Promise<DownloadedFile> {
+  return fetchFile('/api/statistics/narrative', { unit, fromYear, toYear, format: 'docx' }, language, `tong-ket-thads-${unit}-${fromYear}-${toYear}.docx`);
+}
+
+/** Hands a downloaded file to the browser as a download. */
+export function saveFile(file: DownloadedFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// ---- period close (period-close.routes.ts) --------------------------------------------------------------
+
+/** A closed period (chốt số liệu): the report up to a month end, frozen. */
+export interface PeriodClose {
+  id: number;
+  unit: UnitSummary;
+  fiscalYear: number;
+  monthEnd: string;
+  period: Period;
+  closedAt: string;
+  closedBy: { username: string; fullName: string };
+  /** In the list: the frozen rates. */
+  rates?: { cases: number | null; money: number | null };
+  /** After closing: the frozen figures. */
+  figures?: Report;
+}
+
+/** A case whose later-recorded events move a changed cell, and by how much (±cases, or đồng). */
+export interface CaseBehindCell {
+  caseId: string;
+  office: string;
+  difference: number | string;
+}
+
+/** A cell that differs between the frozen figures and the figures computed now. */
+export interface CellDifference {
+  key: string;
+  label: string;
+  frozen: number | string | null;
+  current: number | string | null;
+  /** current − frozen; for a rate in percentage points. */
+  difference: number | string | null;
+  cases?: CaseBehindCell[];
+  /** The listed cases account for the whole difference. */
+  explained?: boolean;
+}
+
+export interface CorrectionEvent {
+  seq: number;
+  type: string;
+  on: string;
+  reversesSeq?: number;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+export interface CloseDiff extends PeriodClose {
+  changed: boolean;
+  frozen: Report;
+  current: Report;
+  currentSource: string;
+  differences: {
+    cases: CellDifference[];
+    money: CellDifference[];
+    target: { frozen: Rates | null; current: Rates | null } | null;
+    policies: { frozen: Policies; current: Policies } | null;
+  };
+  corrections: {
+    complete: boolean;
+    cases: { caseId: string; office: string; createdAfterClose: boolean; events: CorrectionEvent[] }[];
+  };
+}
+
+export function closePeriod(unit: string, monthEnd: string): Promise<{ close: PeriodClose }> {
+  return api.post('/api/statistics/close', { unit, monthEnd });
+}
+
+export async function listCloses(unit: string, fiscalYear?: number): Promise<PeriodClose[]> {
+  return (await api.get<{ items: PeriodClose[] }>('/api/statistics/closes', { query: { unit, fiscalYear } })).items;
+}
+
+export function getCloseDiff(unit: string, monthEnd: string): Promise<CloseDiff> {
+  return api.get('/api/statistics/close-diff', { query: { unit, monthEnd } });
+}
