@@ -1,31 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAudit } from '../../src/platform/audit/audit-log.js';
-import { startTestApp, type Session, type TestApp } from '../support/harness.js';
+import { newCaseBody, startTestApp, type Session, type TestApp } from '../support/harness.js';
 
 let t: TestApp;
 let enforcer: Session;
 let head: Session;
 let clerk: Session;
 
-const newCase = (over: Record<string, unknown> = {}) => ({
-  office: 'TN-KV3',
-  decision: { number: '15/QĐ-THADS', date: '2026-10-05' },
-  acceptedOn: '2026-10-05',
-  initiation: 'on_request',
-  category: 'dan_su',
-  judgment: { number: '45/2026/DS-ST', date: '2026-08-20', court: 'TAND khu vực 3 – Tây Ninh' },
-  commune: '28210',
-  enforcer: 'TN-KV3-01',
-  parties: [
-    { role: 'obligor', kind: 'person', name: 'Nguyễn Văn An', idNumber: '080090001234', address: 'ấp 3, xã Tầm Vu' },
-    { role: 'obligee', kind: 'person', name: 'Trần Thị Bình', idNumber: null, address: 'ấp 1, xã Vĩnh Công' },
-  ],
-  obligations: [
-    { kind: 'money', beneficiary: 'state_budget', label: 'Án phí dân sự sơ thẩm', amount: 300000 },
-    { kind: 'money', beneficiary: 'party', label: 'Trả nợ vay', amount: 15000000 },
-  ],
-  ...over,
-});
+const newCase = newCaseBody;
 
 const countRows = async (table: 'cases' | 'case_events') =>
   Number((await t.rt.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);

@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccessControl } from '../../src/platform/http/access.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/platform/http/app.js';
-import { startTestApp, type Session, type TestApp } from '../support/harness.js';
+import { newCaseBody, startTestApp, type Session, type TestApp } from '../support/harness.js';
 
 /**
  * The findings of the outside probe (issue "Security first"), one block each. Every block failed before
@@ -19,22 +19,17 @@ let hnCommune: string;
 
 const PASSWORD = 'TayNinh2026abcd';
 
-const newCase = (over: Record<string, unknown> = {}) => ({
-  office: 'TN-KV3',
-  decision: { number: '77/QĐ-THADS', date: '2026-10-05' },
-  acceptedOn: '2026-10-05',
-  initiation: 'on_request',
-  category: 'dan_su',
-  judgment: { number: '45/2026/DS-ST', date: '2026-08-20', court: 'TAND khu vực 3 – Tây Ninh' },
-  commune: '28210',
-  enforcer: 'TN-KV3-01',
-  parties: [
-    { role: 'obligor', kind: 'person', name: 'Nguyễn Văn Bảo', idNumber: '080090004321', address: 'ấp 3, xã Tầm Vu' },
-    { role: 'obligee', kind: 'person', name: 'Trần Thị Bình', idNumber: null, address: 'ấp 1, xã Vĩnh Công' },
-  ],
-  obligations: [{ kind: 'money', beneficiary: 'party', label: 'Trả nợ vay', amount: 15000000 }],
-  ...over,
-});
+/** A case of TN-KV3 (decision 77) with one obligor and one money obligation; `over` replaces fields. */
+const newCase = (over: Record<string, unknown> = {}) =>
+  newCaseBody({
+    decision: { number: '77/QĐ-THADS', date: '2026-10-05' },
+    parties: [
+      { role: 'obligor', kind: 'person', name: 'Nguyễn Văn Bảo', idNumber: '080090004321', address: 'ấp 3, xã Tầm Vu' },
+      { role: 'obligee', kind: 'person', name: 'Trần Thị Bình', idNumber: null, address: 'ấp 1, xã Vĩnh Công' },
+    ],
+    obligations: [{ kind: 'money', beneficiary: 'party', label: 'Trả nợ vay', amount: 15000000 }],
+    ...over,
+  });
 
 async function record(s: Session, id: string, event: Record<string, unknown>) {
   const version = (await t.as(s, 'GET', `/api/cases/${id}`)).json().case.version as number;

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // Demo administrator printed by `thads serve` on a fresh database.
 const ADMIN = { username: 'admin', password: 'ChauThanh@2026' };
@@ -28,6 +28,11 @@ async function logOut(page: Page): Promise<void> {
   }).toPass({ timeout: 30_000 });
 }
 
+/** The antd select around a labelled input (its shown value is inside it). */
+function selectOf(field: Locator): Locator {
+  return field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+}
+
 test('an administrator adds a user, who must then set their own password', async ({ page }) => {
   await logIn(page, ADMIN.username, ADMIN.password);
   const menu = page.getByRole('navigation', { name: 'Menu chính' });
@@ -44,13 +49,14 @@ test('an administrator adds a user, who must then set their own password', async
   // shows the choice, and choose again if a re-render swallowed the click.
   await expect(async () => {
     await dialog.getByLabel('Vai trò').click();
-    await page.locator('.ant-select-item-option[title="Chấp hành viên"]').click();
-    await expect(dialog.locator('.ant-select-content-has-value[title="Chấp hành viên"]')).toBeVisible({ timeout: 2_000 });
+    // Only the open drop-down: a closed one of an earlier render can still hold a hidden copy of the option.
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Chấp hành viên', { exact: true }).last().click({ timeout: 5_000 });
+    await expect(selectOf(dialog.getByLabel('Vai trò'))).toContainText('Chấp hành viên', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(async () => {
     await dialog.getByLabel('Đơn vị').click();
-    await page.getByRole('treeitem', { name: /\(TN-KV3\)/ }).click();
-    await expect(dialog.locator('.ant-select-content-has-value[title$="(TN-KV3)"]')).toBeVisible({ timeout: 2_000 });
+    await page.locator('.ant-select-dropdown:visible').getByRole('treeitem', { name: /\(TN-KV3\)/ }).last().click({ timeout: 5_000 });
+    await expect(selectOf(dialog.getByLabel('Đơn vị'))).toContainText('(TN-KV3)', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 
   // a weak password: the server's policy rules appear under the password field

@@ -49,6 +49,18 @@ async function openMenu(page: Page, item: string): Promise<void> {
 }
 
 const suffix = String(Date.now()).slice(-6);
+
+/** The decision and judgment part of the new-case form: decision dated `days` from today (accepted `acceptedDays`). */
+async function fillDecision(page: Page, decision: string, days: number, acceptedDays = days): Promise<void> {
+  await page.getByLabel('Số quyết định thi hành án').fill(decision);
+  await fillDate(page.getByLabel('Ngày ra quyết định'), vnDate(days));
+  await fillDate(page.getByLabel('Ngày thụ lý'), vnDate(acceptedDays));
+  await choose(page, page.getByLabel('Hình thức thi hành'), 'Theo đơn yêu cầu');
+  await choose(page, page.getByLabel('Loại việc'), 'Dân sự');
+  await page.getByLabel('Số bản án, quyết định').fill(`${suffix}/2026/DS-ST`);
+  await fillDate(page.getByLabel('Ngày bản án, quyết định'), vnDate(-80));
+  await page.getByLabel('Tòa án, cơ quan ban hành').fill('Tòa án nhân dân khu vực 3 – Tây Ninh');
+}
 const DECISION = `${suffix}/QĐ-CCTHADS`;
 let caseId = '';
 
@@ -61,14 +73,7 @@ test.describe.serial('the case register', () => {
     await expect(page.getByRole('heading', { name: 'Thụ lý việc mới' })).toBeVisible();
 
     // accepted 45 days ago: the 10-day voluntary period and the 10 days to verify are long past
-    await page.getByLabel('Số quyết định thi hành án').fill(DECISION);
-    await fillDate(page.getByLabel('Ngày ra quyết định'), vnDate(-45));
-    await fillDate(page.getByLabel('Ngày thụ lý'), vnDate(-45));
-    await choose(page, page.getByLabel('Hình thức thi hành'), 'Theo đơn yêu cầu');
-    await choose(page, page.getByLabel('Loại việc'), 'Dân sự');
-    await page.getByLabel('Số bản án, quyết định').fill(`${suffix}/2026/DS-ST`);
-    await fillDate(page.getByLabel('Ngày bản án, quyết định'), vnDate(-80));
-    await page.getByLabel('Tòa án, cơ quan ban hành').fill('Tòa án nhân dân khu vực 3 – Tây Ninh');
+    await fillDecision(page, DECISION, -45);
     await page.getByLabel('Xã, phường').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await choose(page, page.getByLabel('Chấp hành viên'), `${ENFORCER.name} (${ENFORCER.code})`);
@@ -282,14 +287,8 @@ test.describe.serial('the case register', () => {
   test('the same enforcement decision entered again: the form names the accepted case and asks for an audited reason', async ({ page }) => {
     await logIn(page, ENFORCER.username);
     await page.goto('/ho-so/thu-ly-moi');
-    await page.getByLabel('Số quyết định thi hành án').fill(DECISION.toLowerCase());
-    await fillDate(page.getByLabel('Ngày ra quyết định'), vnDate(-45));
-    await fillDate(page.getByLabel('Ngày thụ lý'), vnDate(-44));
-    await choose(page, page.getByLabel('Hình thức thi hành'), 'Theo đơn yêu cầu');
-    await choose(page, page.getByLabel('Loại việc'), 'Dân sự');
-    await page.getByLabel('Số bản án, quyết định').fill(`${suffix}/2026/DS-ST`);
-    await fillDate(page.getByLabel('Ngày bản án, quyết định'), vnDate(-80));
-    await page.getByLabel('Tòa án, cơ quan ban hành').fill('Tòa án nhân dân khu vực 3 – Tây Ninh');
+    // The same decision (its number typed in lower case, the same date), accepted a day later.
+    await fillDecision(page, DECISION.toLowerCase(), -45, -44);
     await page.getByRole('group', { name: 'Đương sự 1' }).getByLabel('Họ tên / tên tổ chức').fill('Đoàn Văn Khải Hoàn');
     const fee = page.getByRole('group', { name: 'Khoản 1' });
     await fee.getByLabel('Nội dung khoản phải thi hành').fill('Án phí dân sự sơ thẩm');

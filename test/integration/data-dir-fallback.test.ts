@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fallbackDataDir } from '../../src/platform/config/data-dir.js';
+import { postmasterPidOf, waitFor } from '../support/processes.js';
 
 /**
  * A checkout in a folder the `postgres` system user cannot traverse (a home folder, a `mktemp -d`), run as
@@ -44,17 +45,7 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const postmasterPid = (dataDir: string) => {
-  const f = path.join(dataDir, 'pg', 'postmaster.pid');
-  return existsSync(f) ? Number(readFileSync(f, 'utf8').split('\n')[0]) : null;
-};
-const waitFor = async (cond: () => boolean, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const postmasterPid = postmasterPidOf;
 const FALLBACK_RE = /\/var\/lib\/thads\/thads-[0-9a-f]{10}/;
 
 describe.skipIf(!isRoot)('as root, a checkout the postgres user cannot reach (skipped unless run as root: only root hands PostgreSQL to the postgres user)', () => {

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postmasterPidOf, waitFor } from '../support/processes.js';
 
 /**
  * The `thads` command as a person runs it, on the embedded PostgreSQL: start, a CLI command beside the
@@ -52,17 +53,7 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const postmasterPid = () => {
-  const f = path.join(dataDir, 'pg', 'postmaster.pid');
-  return existsSync(f) ? Number(readFileSync(f, 'utf8').split('\n')[0]) : null;
-};
-const waitFor = async (cond: () => boolean, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const postmasterPid = () => postmasterPidOf(dataDir);
 const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 120_000 });
 

@@ -83,3 +83,24 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/** The body of POST /api/cases for a new TN-KV3 case as the demo organisation allows it; `over` replaces fields. */
+export const newCaseBody = (over: Record<string, unknown> = {}) => ({
+  office: 'TN-KV3',
+  decision: { number: '15/QĐ-THADS', date: '2026-10-05' },
+  acceptedOn: '2026-10-05',
+  initiation: 'on_request',
+  category: 'dan_su',
+  judgment: { number: '45/2026/DS-ST', date: '2026-08-20', court: 'TAND khu vực 3 – Tây Ninh' },
+  commune: '28210',
+  enforcer: 'TN-KV3-01',
+  parties: [
+    { role: 'obligor', kind: 'person', name: 'Nguyễn Văn An', idNumber: '080090001234', address: 'ấp 3, xã Tầm Vu' },
+    { role: 'obligee', kind: 'person', name: 'Trần Thị Bình', idNumber: null, address: 'ấp 1, xã Vĩnh Công' },
+  ],
+  obligations: [
+    { kind: 'money', beneficiary: 'state_budget', label: 'Án phí dân sự sơ thẩm', amount: 300000 },
+    { kind: 'money', beneficiary: 'party', label: 'Trả nợ vay', amount: 15000000 },
+  ],
+  ...over,
+});

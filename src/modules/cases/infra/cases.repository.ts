@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { PREPARED, type DbOrTx, type Tx } from '../../../platform/db/database.js';
 import type { DB } from '../../../platform/db/schema.js';
 import type { CaseEvent, CaseFacts, CaseState, Category, Initiation, Obligation, Party } from '../domain/case-types.js';
-import { eventData, eventFromRow, stateFromJson, stateToJson } from '../domain/case-codec.js';
+import { eventData, stateFromJson, stateToJson } from '../domain/case-codec.js';
 import type { StoredEvent } from '../domain/stored-event.js';
 
 export interface LoadedCase {

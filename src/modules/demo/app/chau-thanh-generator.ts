@@ -322,69 +322,78 @@ class Simulation {
   // ---------------------------------------------------------------------------------------------------
   // Money: which resolved cases, how much the open ones pay
 
-  private planMoney(plan: YearPlan, active: SimCase[], b: number): void {
+  /**
+   * The money side of the year. The money rate is resolved money ÷ money with means (statistics.md): the fates
+   * fix most of the resolved money (a case completed or terminated brings its whole outstanding, a partial
+   * transfer what was paid before it), and the partial payments of the cases left open bring the rest. With a
+   * published rate, resolved and open cases are first swapped until the partial payments needed are a fair
+   * share of what the open cases can pay; then that sum is placed, in round amounts when one fits the band.
+   */
+  private planMoney(plan: YearPlan, active: SimCase[], lastDay: number): void {
     const fy = plan.fiscalYear;
     const rnd = this.rng(0, fy, 5);
-    const open = active.filter((c) => c.fate === 'open');
-    for (const c of open) c.cap = this.capOf(c, b);
-    const resolvedMoney = (c: SimCase) => (c.fate === 'transfer_partial' ? c.transferPaid : c.ostart);
-    let wm = 0n;
-    for (const c of active) if (OPEN_MEANS.has(c.fate)) wm += resolvedMoney(c);
-    const fixed = () => active.reduce((s, c) => (OPEN_MEANS.has(c.fate) && c.fate !== 'open' ? s + resolvedMoney(c) : s), 0n);
-    const capacity = () => active.reduce((s, c) => (c.fate === 'open' ? s + c.cap : s), 0n);
-    const aim = plan.rates ?? plan.aim ?? { cases: 80, money: 45 };
-    const T = BigInt(Math.round(aim.money * 100));
-    // The band of resolved money that rounds to T: (2T−1)·wm ≤ 20000·res < (2T+1)·wm.
-    const low = ceilDiv((2n * T - 1n) * wm, 20_000n);
-    const high = ceilDiv((2n * T + 1n) * wm, 20_000n) - 1n;
-    const goal = (low + high) / 2n;
+    const openCases = active.filter((c) => c.fate === 'open');
+    for (const c of openCases) c.cap = this.capOf(c, lastDay);
+    /** The money a case with means brings to the resolved money if its fate resolves it. */
+    const moneyIfResolved = (c: SimCase) => (c.fate === 'transfer_partial' ? c.transferPaid : c.ostart);
+    let moneyWithMeans = 0n;
+    for (const c of active) if (OPEN_MEANS.has(c.fate)) moneyWithMeans += moneyIfResolved(c);
+    /** Resolved money fixed by the fates: every case with means except those left open. */
+    const resolvedByFates = () => active.reduce((s, c) => (OPEN_MEANS.has(c.fate) && c.fate !== 'open' ? s + moneyIfResolved(c) : s), 0n);
+    /** The most the open cases can pay this year and stay open. */
+    const openCapacity = () => active.reduce((s, c) => (c.fate === 'open' ? s + c.cap : s), 0n);
+    const aimedRates = plan.rates ?? plan.aim ?? { cases: 80, money: 45 };
+    const moneyRateHundredths = BigInt(Math.round(aimedRates.money * 100));
+    const band = resolvedMoneyBand(moneyRateHundredths, moneyWithMeans);
+    const resolvedGoal = (band.low + band.high) / 2n;
 
     let swaps = 0;
     if (plan.rates) {
       // Swap a resolved case and an open one until the partial payments needed are a fair share of what the open cases could pay.
       for (let i = 0; i < 2000; i++) {
-        const F = fixed();
-        const C = capacity();
-        const P = goal - F;
-        const share = C > 0n ? Number(P) / Number(C) : P > 0n ? Infinity : 0;
-        if (share >= 0.04 && share <= 0.55) break;
-        const resolved = active.filter((c) => c.fate === 'complete');
-        const openNow = active.filter((c) => c.fate === 'open' && this.resolveWeight(c, b) > 0);
-        if (resolved.length === 0 || openNow.length === 0) break;
-        const ideal = F - (goal - (C * 25n) / 100n); // > 0: resolved money to move out, < 0: to move in
-        let x: SimCase;
-        let y: SimCase;
-        if (ideal > 0n) {
-          x = closest(resolved, ideal, (c) => c.ostart);
-          y = smallest(openNow, (c) => c.ostart, rnd);
+        const fixedMoney = resolvedByFates();
+        const capacity = openCapacity();
+        const partialsNeeded = resolvedGoal - fixedMoney;
+        const partialShare = capacity > 0n ? Number(partialsNeeded) / Number(capacity) : partialsNeeded > 0n ? Infinity : 0;
+        if (partialShare >= 0.04 && partialShare <= 0.55) break;
+        const resolvedCases = active.filter((c) => c.fate === 'complete');
+        const resolvableOpen = active.filter((c) => c.fate === 'open' && this.resolveWeight(c, lastDay) > 0);
+        if (resolvedCases.length === 0 || resolvableOpen.length === 0) break;
+        // Resolved money to move out (> 0) or in (< 0) so that the partial payments come to a quarter of the capacity.
+        const excessResolved = fixedMoney - (resolvedGoal - (capacity * 25n) / 100n);
+        let reopened: SimCase;
+        let resolvedInstead: SimCase;
+        if (excessResolved > 0n) {
+          reopened = closest(resolvedCases, excessResolved, (c) => c.ostart);
+          resolvedInstead = smallest(resolvableOpen, (c) => c.ostart, rnd);
         } else {
-          y = closest(openNow, -ideal, (c) => c.ostart);
-          x = smallest(resolved, (c) => c.ostart, rnd);
+          resolvedInstead = closest(resolvableOpen, -excessResolved, (c) => c.ostart);
+          reopened = smallest(resolvedCases, (c) => c.ostart, rnd);
         }
-        if (x.ostart === y.ostart) break;
-        x.fate = 'open';
-        y.fate = 'complete';
+        if (reopened.ostart === resolvedInstead.ostart) break;
+        reopened.fate = 'open';
+        resolvedInstead.fate = 'complete';
         swaps++;
-        y.cap = 0n;
-        x.cap = this.capOf(x, b);
+        resolvedInstead.cap = 0n;
+        reopened.cap = this.capOf(reopened, lastDay);
       }
     }
-    const F = fixed();
-    const C = capacity();
-    let P = goal - F;
+    const fixedMoney = resolvedByFates();
+    const capacity = openCapacity();
+    let partialsNeeded = resolvedGoal - fixedMoney;
     if (!plan.rates) {
-      // About the aim, not exactly on it.
-      P = (P * BigInt(rnd.int(88, 112))) / 100n;
-      const lo = (C * 2n) / 100n;
-      const hi = C / 2n;
-      P = P < lo ? lo : P > hi ? hi : P;
-    } else if (P < 0n || P > C) {
-      throw new Error(`demo plan ${fy}: money rate ${aim.money} out of reach (fixed ${F}, capacity ${C}, with means ${wm})`);
+      // About the aim, not exactly on it, and between 2% and half of what the open cases can pay.
+      partialsNeeded = (partialsNeeded * BigInt(rnd.int(88, 112))) / 100n;
+      const fewest = (capacity * 2n) / 100n;
+      const most = capacity / 2n;
+      partialsNeeded = partialsNeeded < fewest ? fewest : partialsNeeded > most ? most : partialsNeeded;
+    } else if (partialsNeeded < 0n || partialsNeeded > capacity) {
+      throw new Error(`demo plan ${fy}: money rate ${aimedRates.money} out of reach (fixed ${fixedMoney}, capacity ${capacity}, with means ${moneyWithMeans})`);
     }
-    this.tuning = { swaps, partialShare: C > 0n ? Math.round((Number(P) / Number(C)) * 1000) / 1000 : 0 };
-    // A round total when one lands in the band, else the exact đồng.
-    const total = plan.rates ? (ceilDiv(low - F, HUNDRED_K) * HUNDRED_K <= high - F ? ceilDiv(low - F, HUNDRED_K) * HUNDRED_K : low - F) : floorTo(P, HUNDRED_K);
-    this.distributePartials(active.filter((c) => c.fate === 'open' && c.cap > 0n), total, fy);
+    this.tuning = { swaps, partialShare: capacity > 0n ? Math.round((Number(partialsNeeded) / Number(capacity)) * 1000) / 1000 : 0 };
+    // A round total when one lands in the band, else the exact đồng (the band's low end).
+    const partialsTotal = plan.rates ? exactPartials(band, fixedMoney) : floorTo(partialsNeeded, HUNDRED_K);
+    this.distributePartials(active.filter((c) => c.fate === 'open' && c.cap > 0n), partialsTotal, fy);
   }
 
   /** What an open case can pay during the year and stay open: its money outstanding less a tenth (at least 100.000 đ). */
@@ -458,8 +467,7 @@ class Simulation {
     for (let i = 0; i < 20 && rateHundredths(report.money.resolved, report.money.with_means) !== T; i++) {
       // The plan's arithmetic and the rules disagree somewhere: move the difference onto the open case with most room.
       const wm = report.money.with_means;
-      const low = ceilDiv((2n * T - 1n) * wm, 20_000n);
-      const high = ceilDiv((2n * T + 1n) * wm, 20_000n) - 1n;
+      const { low, high } = resolvedMoneyBand(T, wm);
       const delta = (low + high) / 2n - report.money.resolved;
       const open = active.filter((c) => c.fate === 'open' && c.cap > 0n && (delta > 0n ? c.cap - c.partial >= delta : c.partial >= -delta));
       const c = open.sort((x, y) => (y.cap > x.cap ? 1 : y.cap < x.cap ? -1 : x.idx - y.idx))[0];
@@ -482,6 +490,21 @@ function liveYearPlan(plan: YearPlan, elapsed: number): YearPlan {
   if (!plan.rates) return plan;
   const f = Math.min(1, Math.max(0, elapsed));
   return { ...plan, rates: null, aim: plan.aim ?? { cases: plan.rates.cases * (0.15 + 0.85 * f), money: plan.rates.money * (0.1 + 0.9 * f) } };
+}
+
+/**
+ * The resolved money that rounds to the money rate T (hundredths of a percent) over `withMeans`:
+ * round_half_up(10000 × resolved / withMeans) = T ⇔ (2T−1)·withMeans ≤ 20000·resolved < (2T+1)·withMeans.
+ */
+function resolvedMoneyBand(T: bigint, withMeans: bigint): { low: bigint; high: bigint } {
+  return { low: ceilDiv((2n * T - 1n) * withMeans, 20_000n), high: ceilDiv((2n * T + 1n) * withMeans, 20_000n) - 1n };
+}
+
+/** The partial payments that put the resolved money in the band: a multiple of 100.000 đ if one fits, else the least that does. */
+function exactPartials(band: { low: bigint; high: bigint }, fixedMoney: bigint): bigint {
+  const least = band.low - fixedMoney;
+  const roundLeast = ceilDiv(least, HUNDRED_K) * HUNDRED_K;
+  return roundLeast <= band.high - fixedMoney ? roundLeast : least;
 }
 
 /** The (R, W) nearest to W with round_half_up(R × 10000 / W) = T and R ≥ must. */

@@ -336,7 +336,7 @@ export function CaseListPage() {
           onClick: (event) => {
             const target = event.target as HTMLElement;
             if (target.closest('a, button, input, label, .ant-checkbox-wrapper, .ant-table-selection-column')) return;
-            navigate(casePath(c.id));
+            void navigate(casePath(c.id));
           },
         })}
         pagination={{

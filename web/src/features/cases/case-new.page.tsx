@@ -163,7 +163,7 @@ export function CaseNewPage() {
       const created = await createCase({ ...toRequest(values), ...(confirmDuplicate ? { confirmDuplicate } : {}) });
       setDuplicate(null);
       message.success(t('caseNew.created', { id: created.id }));
-      navigate(casePath(created.id));
+      void navigate(casePath(created.id));
     } catch (error) {
       setBusy(false);
       const dup = duplicateOf(error);

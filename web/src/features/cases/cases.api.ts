@@ -1,4 +1,4 @@
-// The case register (src/http/routes/cases.routes.ts, src/app/cases.service.ts). Money travels as strings of
+// The case register (src/modules/cases: http/cases.routes.ts, app/cases.service.ts). Money travels as strings of
 // đồng (never floats); dates as YYYY-MM-DD.
 import { api } from '../../api/client';
 

@@ -9,7 +9,7 @@ import { formatCount, formatRate, formatThousand } from './stat-format';
 /** A column of a form: a key of the report, or its rate. */
 export type FormColumn = CaseKey | MoneyKey | 'rate';
 
-/** The Vietnamese (or English) label of a form key (FORM_LABELS_VI of src/domain/statistics/form-keys.ts). */
+/** The Vietnamese (or English) label of a form key (FORM_LABELS_VI of src/modules/statistics/domain/form-keys.ts). */
 export function keyLabel(key: FormColumn, t: Translate): string {
   return t(`stat.key.${key}` as MessageKey);
 }
@@ -36,7 +36,7 @@ interface HeaderNode {
   children?: HeaderNode[];
 }
 
-/** The header tree of the official forms (Thông tư 06/2019/TT-BTP, biểu 01 and 02; src/infra/exports/official-forms.ts). */
+/** The header tree of the official forms (Thông tư 06/2019/TT-BTP, biểu 01 and 02; src/modules/statistics/infra/exports/official-forms.ts). */
 function headerTree(kind: FormKind, t: Translate): HeaderNode[] {
   const L = (k: FormColumn) => keyLabel(k, t);
   const subtotal = t('stat.col.subtotal');

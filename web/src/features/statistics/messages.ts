@@ -2,7 +2,7 @@
 // (the type checker enforces it). Merged into the one catalogue by web/src/i18n/messages.ts.
 
 export const vi = {
-  // ---- statistics (web/src/pages/statistics); stat.key.* = FORM_LABELS_VI of src/domain/statistics/form-keys.ts ----
+  // ---- statistics (web/src/pages/statistics); stat.key.* = FORM_LABELS_VI of src/modules/statistics/domain/form-keys.ts ----
   'nav.statisticsOverview': 'Tổng quan',
   'nav.statisticsForms': 'Biểu thống kê',
   'nav.statisticsTargets': 'Chỉ tiêu',
@@ -215,7 +215,7 @@ export const vi = {
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
-  // ---- statistics (web/src/pages/statistics); stat.key.* = FORM_LABELS_VI of src/domain/statistics/form-keys.ts ----
+  // ---- statistics (web/src/pages/statistics); stat.key.* = FORM_LABELS_VI of src/modules/statistics/domain/form-keys.ts ----
   'nav.statisticsOverview': 'Overview',
   'nav.statisticsForms': 'Official forms',
   'nav.statisticsTargets': 'Targets',

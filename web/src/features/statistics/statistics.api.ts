@@ -1,4 +1,4 @@
-// Statistics (src/http/routes/statistics.routes.ts, statistics-exports.routes.ts, period-close.routes.ts;
+// Statistics (src/modules/statistics/http: statistics.routes.ts, statistics-exports.routes.ts, period-close.routes.ts;
 // shared/spec/statistics.md). Case counts are numbers; money travels as strings of đồng (never floats);
 // rates and targets are percent numbers with at most 2 decimals; dates are YYYY-MM-DD.
 import { ApiError, api, request } from '../../api/client';
