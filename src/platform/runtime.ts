@@ -78,7 +78,7 @@ export async function openRuntime(config: AppConfig, opts: OpenRuntimeOptions): 
     if (opts.seedDemo && config.demo) {
       const fresh = (await isEmpty(db)) && (await loadDemoOrganisation(db));
       if (fresh) opts.log('Đã nạp tổ chức và người dùng mẫu (demo).');
-      // The demo office's cases 2010–2026 (src/app/demo): about half a minute, once; again if that first load was interrupted.
+      // The demo office's cases 2010–2026 (src/modules/demo): about half a minute, once; again if that first load was interrupted.
       if (fresh || (await demoDataInterrupted(db))) await loadDemoData({ db, ...createServices(config, db) }, { log: opts.log });
     }
     await ensureNationalUnit(db);

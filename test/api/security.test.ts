@@ -103,6 +103,7 @@ describe('1. the access decision comes from the matched route, never from the UR
     }
     expect(leaks).toEqual([]);
     expect(probes).toBeGreaterThan(500);
+    console.info(`${routes.length} routes, ${probes} anonymous requests, none answered with data`);
   });
 
   it('the encoded prefix of the probe reads nothing: /%61pi/users/1 answers 401', async () => {

@@ -63,7 +63,13 @@ describe('GET /api/statistics/report', () => {
     expect(body.report.money).toMatchObject({ new: '16500000', completed: '11500000', in_progress: '5000000', with_means: '16500000', resolved: '11500000', rate: 69.7 });
     expect(Object.keys(body.report.cases)).toContain('rate');
     expect(body.report.target).toBeNull();
-    expect(body.source).toBe('snapshot');
+    // Reads never write: no totals are stored yet and the GET does not build them; the full query answers.
+    expect(body.source).toBe('sql');
+    // The server's scheduled step stores them; the same GET then reads them, with the same figures.
+    expect((await t.rt.statistics.keepTotalsCurrent()).action).toBe('rebuilt');
+    const again = await t.as(head, 'GET', '/api/statistics/report?unit=TN-KV3&to=2026-11-30');
+    expect(again.json().source).toBe('snapshot');
+    expect(again.json().report).toEqual(body.report);
   });
 
   it('a date that is not a month end and a custom start agree with the month-end figures where they must', async () => {

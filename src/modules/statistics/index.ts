@@ -6,7 +6,7 @@ export { BulkStatistics } from './app/bulk-statistics.js';
 export { PeriodCloseService } from './app/close/period-close.service.js';
 export { ReportExportsService } from './app/close/report-exports.service.js';
 export { appendRows, caseStatisticsWrite, derivedRowsOf, statisticsWriterStateSql, writerStateOf } from './app/statistics-maintenance.js';
-export { StatisticsService } from './app/statistics.service.js';
+export { StatisticsService, type TotalsUpkeep } from './app/statistics.service.js';
 export { reportCommand } from './cli/report.command.js';
 export { periodCloseRoutes } from './http/period-close.routes.js';
 export { statisticsExportsRoutes } from './http/statistics-exports.routes.js';

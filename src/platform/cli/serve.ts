@@ -2,6 +2,55 @@ import type { AppConfig } from '../config/config.js';
 import { openRuntime } from '../runtime.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../modules/demo/index.js';
 import { buildApp } from '../http/app.js';
+import type { Runtime } from '../runtime.js';
+
+/** How often the server brings the stored statistics totals up to date (besides right after midnight). */
+export const TOTALS_UPKEEP_INTERVAL_MS = 10 * 60_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** Milliseconds from `now` to the next run: the interval, or 5 s after the next midnight in Viet Nam (UTC+7) if sooner. */
+export function nextUpkeepDelay(now: Date, interval = TOTALS_UPKEEP_INTERVAL_MS): number {
+  const local = now.getTime() + VIETNAM_OFFSET_MS;
+  const day = 86_400_000;
+  const toMidnight = day - (((local % day) + day) % day) + 5_000;
+  return Math.min(interval, toMidnight);
+}
+
+/**
+ * The server's scheduled step keeping the stored statistics totals current (reports only read them): once now,
+ * then every TOTALS_UPKEEP_INTERVAL_MS and right after midnight in Viet Nam, on an unref'd timer. Errors are
+ * logged, never thrown. Returns the stop function (waits for a run in progress).
+ */
+export function scheduleTotalsUpkeep(rt: Pick<Runtime, 'statistics' | 'clock'>, log: (m: string) => void): { first: Promise<void>; stop: () => Promise<void> } {
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  const run = async () => {
+    try {
+      const r = await rt.statistics.keepTotalsCurrent({ onProgress: (m) => log(`Thống kê: ${m.trim()}`) });
+      if (r.action === 'extended') log(`Thống kê: đã lưu tổng số đến ${r.throughMonthEnd}.`);
+      if (r.action === 'rebuilt') log(`Thống kê: đã tính lại tổng số (${r.rebuilt.firstAsOf ?? '—'} … ${r.rebuilt.lastAsOf ?? '—'}).`);
+    } catch (e) {
+      log(`Lỗi khi cập nhật tổng số thống kê (báo cáo vẫn tính được, chậm hơn): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const arm = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = run().then(arm);
+    }, nextUpkeepDelay(rt.clock.now()));
+    timer.unref();
+  };
+  running = run().then(arm);
+  return {
+    first: running,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
 
 const ROLE_VI: Record<string, string> = {
   admin: 'Quản trị viên',
@@ -18,12 +67,17 @@ export async function serve(config: AppConfig, log: (m: string) => void): Promis
   const started = Date.now();
   const rt = await openRuntime(config, { role: 'server', log, seedDemo: true });
   const app = await buildApp(rt);
+  // Reports only read the stored totals; the server keeps them current (awaited once, so that a first start
+  // after an upgrade computes the per-case rows before serving).
+  const upkeep = scheduleTotalsUpkeep(rt, log);
+  await upkeep.first;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`\nNhận ${signal}: đang dừng máy chủ…`);
     await app.close().catch(() => undefined);
+    await upkeep.stop();
     await rt.close().catch((e: unknown) => log(`Lỗi khi dừng cơ sở dữ liệu: ${String(e)}`));
     log('Đã dừng.');
     process.exit(0);

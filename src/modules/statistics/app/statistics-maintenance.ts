@@ -20,7 +20,8 @@ import { snapshotFromPreviousSql, snapshotInsertSql } from '../infra/queries/rep
  *    rows are replaced and the snapshot totals get the difference of the case's contributions (domain
  *    caseContribution) for every snapshot date from the first changed date to the last maintained one;
  *  - rebuildStatistics recomputes everything in bulk (after an import, a policy change);
- *  - extendSnapshots adds snapshot dates as time passes.
+ *  - extendSnapshots adds snapshot dates as time passes (StatisticsService.keepTotalsCurrent, the server's
+ *    scheduled step and the writers that need it; never a report, which only reads).
  * Writers hold a shared advisory lock, rebuild and extension an exclusive one, so a delta never applies to
  * totals that are being recomputed.
  */

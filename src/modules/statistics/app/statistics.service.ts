@@ -25,6 +25,12 @@ import { CATEGORY_VI, INITIATION_VI } from './report-presenter.js';
 /** Which computation answered: stored totals of the day, those of a nearby snapshot date corrected, or the full query. */
 export type ReportSource = 'snapshot' | 'corrections' | 'sql';
 
+/** What keepTotalsCurrent did. */
+export type TotalsUpkeep =
+  | { action: 'none' | 'standby'; rebuilt?: undefined }
+  | { action: 'extended'; throughMonthEnd: IsoDate; rebuilt?: undefined }
+  | { action: 'rebuilt'; rebuilt: RebuildSummary };
+
 export interface ReportOptions {
   /** Force a computation (tests compare them); default: the fastest that applies. */
   path?: 'auto' | ReportSource;
@@ -93,29 +99,48 @@ export class StatisticsService {
   }
 
   /**
-   * Brings the statistics up to date: rebuilds per-case rows when they are missing (a database upgraded with
-   * cases), recomputes stale snapshot totals (after an import, a policy change) and adds the snapshot dates up
-   * to now. Returns what a recomputation did, null when none was needed.
+   * Brings the statistics up to date (a writer's step: the import, the demo loader, keepTotalsCurrent):
+   * rebuilds per-case rows when they are missing (a database upgraded with cases), recomputes stale
+   * snapshot totals (after an import, a policy change) and adds the snapshot dates up to now. Returns what a
+   * recomputation did, null when none was needed. Reports never call it.
    */
   async prepare(opts: { onProgress?: (message: string) => void } = {}): Promise<RebuildSummary | null> {
+    const r = await this.keepTotalsCurrent(opts);
+    return r.rebuilt ?? null;
+  }
+
+  /**
+   * The maintenance of the stored totals, run by the server on a schedule (at start, every few minutes, after
+   * midnight in Viet Nam) and by the writers that need it: adds the snapshot dates of a month that began,
+   * recomputes stale totals, computes missing per-case rows. Takes the writers' lock exclusively only when
+   * something is to be done; on a read-only standby (in recovery) it does nothing.
+   */
+  async keepTotalsCurrent(opts: { onProgress?: (message: string) => void } = {}): Promise<TotalsUpkeep> {
+    const inRecovery = (await sql<{ r: boolean }>`SELECT pg_is_in_recovery() AS r`.execute(this.db)).rows[0]?.r === true;
+    if (inRecovery) return { action: 'standby' };
     const state = await readSnapshotState(this.db);
     const policies = await currentPolicies(this.db);
     const current = monthEndOf(this.today());
-    if (!state.derivedReady || !snapshotsUsable(state, policies) || state.lastAsOf! < current) {
-      return extendSnapshots(this.db, current, { today: this.today(), ...opts });
-    }
-    return null;
+    if (state.derivedReady && snapshotsUsable(state, policies) && state.lastAsOf! >= current) return { action: 'none' };
+    const rebuilt = await extendSnapshots(this.db, current, { today: this.today(), ...opts });
+    return rebuilt ? { action: 'rebuilt', rebuilt } : { action: 'extended', throughMonthEnd: current };
   }
 
   /**
    * Runs the reads of one answer in one snapshot of the database (repeatable read, read only): policies,
-   * stored totals and per-case rows agree even while cases are being written. Whole-table joins of a national
-   * query get more memory than the default 4 MB.
+   * stored totals and per-case rows agree even while cases are being written. Writes nothing and takes no
+   * lock (a standby can serve it): stored totals not yet current are not extended here, the report uses the
+   * nearest stored date corrected or the full query (officeRows). Whole-table joins of a national query get
+   * more memory than the default 4 MB.
    */
   private async read<T>(fn: (db: Transaction<DB>) => Promise<T>): Promise<T> {
-    await this.prepare();
     return this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
       await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+      // Per-case rows not yet computed (a database upgraded with cases, before keepTotalsCurrent ran): no
+      // computation would be exact.
+      if (!(await readSnapshotState(trx)).derivedReady) {
+        throw new AppError('DATABASE_UNAVAILABLE', [{ field: 'statistics', rule: 'not_ready', message: 'Số liệu thống kê đang được tính lại; vui lòng thử lại sau ít phút.' }]);
+      }
       return fn(trx);
     });
   }

@@ -38,7 +38,7 @@ const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
 /**
  * The official report documents of a unit (statistics.md; Thông tư 06/2019/TT-BTP): both forms as .xlsx or
  * .pdf, one row per office (per province for the nation) and the total; and the narrative summary over
- * several fiscal years as text or .docx. Built from the statistics service's reports by src/infra/exports.
+ * several fiscal years as text or .docx. Built from the statistics service's reports by infra/exports.
  */
 export class ReportExportsService {
   constructor(

@@ -17,8 +17,8 @@ export const FONT_FILES = {
 let cached: string | undefined;
 
 /**
- * assets/fonts of the repository, found by walking up from this module (src/infra/exports when run from
- * source, dist/server/infra/exports when built).
+ * assets/fonts of the repository, found by walking up from this module (src/modules/statistics/infra/exports when run from
+ * source, dist/server/modules/statistics/infra/exports when built).
  */
 export function fontsDir(): string {
   if (cached) return cached;

@@ -1,6 +1,6 @@
 /**
  * Official report exports: the case and money forms as .xlsx and .pdf, the narrative summary as .docx
- * (its text is built by the pure domain, src/domain/statistics/narrative.ts).
+ * (its text is built by the pure domain, src/modules/statistics/domain/narrative.ts).
  */
 export {
   type FormKind, type ReportRow, type OfficialFormsInput, type HeaderCell, type ColumnKey, type FormLayout, type FormRow,
