@@ -2,6 +2,7 @@
  * The Vietnamese legal calendar: lunar dates, public holidays, compensatory and swapped days off of state
  * bodies, and working-day / deadline arithmetic (2015–2035). Pure domain code: no I/O, no clock.
  */
+export { formatDateVi } from './local-date.js';
 export {
   type IsoDate,
   type Weekday,

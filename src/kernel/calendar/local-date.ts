@@ -162,3 +162,8 @@ export function addYears(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`number of years must be an integer, got ${n}`);
   return addMonths(date, 12 * n);
 }
+
+/** A date as Vietnamese documents and messages write it: dd/mm/yyyy. */
+export function formatDateVi(date: IsoDate): string {
+  return date.split('-').reverse().join('/');
+}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { PREPARED, type Tx } from '../../../platform/db/database.js';
-import type { IsoDate } from '../../../kernel/calendar/index.js';
+import { formatDateVi, type IsoDate } from '../../../kernel/calendar/index.js';
 import { AppError } from '../../../kernel/errors.js';
 import { applyEvent, initialState, outstandingOf, replay, type CaseRuleError } from '../domain/case-ledger.js';
 import type { CaseEvent, CaseFacts, CaseState } from '../domain/case-types.js';
@@ -49,7 +49,7 @@ export async function createCase(deps: CasesDeps, ctx: RequestContext, input: Ne
     if (duplicates.length > 0 && !input.confirmDuplicate) {
       throw new AppError('CONFLICT', [{
         field: 'decision.number', rule: 'duplicate_decision', caseIds: duplicates,
-        message: `Quyết định thi hành án số ${f.decision.number} ngày ${f.decision.date.split('-').reverse().join('/')} đã được thụ lý: việc ${duplicates.join(', ')}. Chỉ thụ lý thêm khi có lý do chính đáng và xác nhận rõ.`,
+        message: `Quyết định thi hành án số ${f.decision.number} ngày ${formatDateVi(f.decision.date)} đã được thụ lý: việc ${duplicates.join(', ')}. Chỉ thụ lý thêm khi có lý do chính đáng và xác nhận rõ.`,
       }]);
     }
     const id = input.id ?? (await nextCaseId(tx, office.id, office.code, f.acceptedOn));

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.js';
 import type { IsoDate } from '../../../kernel/calendar/index.js';
-import { foldVietnamese } from '../../../kernel/text/fold.js';
 import type { CaseRuleError } from '../domain/case-ledger.js';
 import type { CaseEvent, CaseFacts } from '../domain/case-types.js';
 import { communeErrors, enforcerErrors, futureDateErrors, holdingOfficeDateErrors, officeChangeErrors, sameDecisionNumber, successorChain, type RegistryEnforcer } from '../domain/case-references.js';
@@ -53,7 +52,7 @@ export async function checkEventReferences(deps: CasesDeps, tx: Tx, actor: Actor
 export async function sameDecision(tx: Tx, officeId: number, decision: { number: string; date: IsoDate }): Promise<string[]> {
   await sql`SELECT pg_advisory_xact_lock(${DECISION_LOCK_CLASS}::int, hashtext(${`${officeId}|${decision.date}`}))`.execute(tx);
   const rows = await tx.selectFrom('cases').select(['id', 'decision_number']).where('office_id', '=', officeId).where('decision_date', '=', decision.date).execute();
-  return rows.filter((r) => sameDecisionNumber(r.decision_number, decision.number, foldVietnamese)).map((r) => r.id);
+  return rows.filter((r) => sameDecisionNumber(r.decision_number, decision.number)).map((r) => r.id);
 }
 
 async function registryEnforcer(db: Db | Tx, code: string): Promise<RegistryEnforcer | undefined> {

@@ -1,4 +1,4 @@
-import { addYears, type IsoDate } from '../../../kernel/calendar/index.js';
+import { addYears, formatDateVi, type IsoDate } from '../../../kernel/calendar/index.js';
 import { TRANSITIONS } from './case-state-machine.js';
 import { isTerminal, type CaseEvent, type CaseFacts, type CaseState, type Obligation, type ObligationProgress } from './case-types.js';
 import { lawRegimeOn } from './law-regime.js';
@@ -13,8 +13,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; errors: CaseRuleEr
 
 const fail = (field: string, rule: string, message: string): { ok: false; errors: CaseRuleError[] } => ({ ok: false, errors: [{ field, rule, message }] });
 const vnd = (n: bigint) => `${n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
-const vnDate = (d: IsoDate) => d.split('-').reverse().join('/');
-
 /** The state of a case just accepted: pending verification, nothing paid. */
 export function initialState(facts: CaseFacts): CaseState {
   const progress: Record<string, ObligationProgress> = {};
@@ -62,10 +60,10 @@ export function isFullyPerformed(facts: CaseFacts, state: CaseState): boolean {
 export function applyEvent(facts: CaseFacts, state: CaseState, event: CaseEvent): Result<CaseState> {
   const t = TRANSITIONS[event.type];
   if (event.on < facts.acceptedOn) {
-    return fail('on', 'before_acceptance', `Ngày ${vnDate(event.on)} trước ngày thụ lý ${vnDate(facts.acceptedOn)}.`);
+    return fail('on', 'before_acceptance', `Ngày ${formatDateVi(event.on)} trước ngày thụ lý ${formatDateVi(facts.acceptedOn)}.`);
   }
   if (event.on < state.lastEventOn) {
-    return fail('on', 'before_previous_event', `Ngày ${vnDate(event.on)} trước sự kiện gần nhất (${vnDate(state.lastEventOn)}); sự kiện phải ghi theo thứ tự ngày.`);
+    return fail('on', 'before_previous_event', `Ngày ${formatDateVi(event.on)} trước sự kiện gần nhất (${formatDateVi(state.lastEventOn)}); sự kiện phải ghi theo thứ tự ngày.`);
   }
   // After the end only a resumption (from the separate ledger or a returned request) is allowed, and paying
   // out money already collected, which is bookkeeping of the office rather than a step of enforcement.
@@ -222,7 +220,7 @@ function checkGuard(facts: CaseFacts, state: CaseState, event: CaseEvent): CaseR
       if (lawRegimeOn(event.on) !== 'law_106_2025') return { field: 'on', rule: 'law_106_only', message: 'Gửi lại yêu cầu thi hành án chỉ áp dụng từ 01/07/2026 (Luật 106/2025/QH15).' };
       if (facts.initiation !== 'on_request') return { field: 'type', rule: 'on_request_only', message: 'Chỉ áp dụng cho việc thi hành theo đơn yêu cầu.' };
       const since = state.noMeansDecision!.on;
-      if (event.on < addYears(since, 2)) return { field: 'on', rule: 'too_early', message: `Chưa đủ 2 năm chưa có điều kiện (từ ${vnDate(since)}); sớm nhất ${vnDate(addYears(since, 2))}.` };
+      if (event.on < addYears(since, 2)) return { field: 'on', rule: 'too_early', message: `Chưa đủ 2 năm chưa có điều kiện (từ ${formatDateVi(since)}); sớm nhất ${formatDateVi(addYears(since, 2))}.` };
       return null;
     }
     case 'transferred_out':
@@ -283,7 +281,7 @@ function separateLedgerGuard(facts: CaseFacts, state: CaseState, on: IsoDate): C
     return { field: 'type', rule: 'ex_officio_only', message: 'Từ 01/07/2026 chỉ việc chủ động mới chuyển sổ theo dõi riêng; việc theo đơn: gửi lại yêu cầu thi hành án.' };
   }
   const from = separateLedgerEligibleFrom(facts, state, on)!;
-  if (on < from) return { field: 'on', rule: 'too_early', message: `Chưa đủ thời gian chưa có điều kiện; sớm nhất ngày ${vnDate(from)}.` };
+  if (on < from) return { field: 'on', rule: 'too_early', message: `Chưa đủ thời gian chưa có điều kiện; sớm nhất ngày ${formatDateVi(from)}.` };
   if (regime === 'law_2008' && state.noMeansVerifications < 2) {
     return { field: 'type', rule: 'needs_two_verifications', message: `Cần xác minh ít nhất 2 lần (mới có ${state.noMeansVerifications}).` };
   }

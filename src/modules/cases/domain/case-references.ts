@@ -1,7 +1,8 @@
-import type { IsoDate } from '../../../kernel/calendar/index.js';
+import { formatDateVi, type IsoDate } from '../../../kernel/calendar/index.js';
 import { isUnitValidOn } from '../../organisation/domain/index.js';
 import type { CaseRuleError } from './case-ledger.js';
 import type { CaseEvent } from './case-types.js';
+import { foldVietnamese } from '../../../kernel/text/fold.js';
 
 /**
  * Rules that tie a case write to the registry (units, enforcers, communes) and to the calendar: what the
@@ -19,8 +20,6 @@ export interface RegistryUnit {
   readonly successorId: number | null;
 }
 
-const vn = (d: string) => d.split('-').reverse().join('/');
-
 /**
  * Nothing in a case is dated after today (Viet Nam time): an event records an act that has happened, and
  * none of the acts the register records is dated ahead by law. An event dated
@@ -29,7 +28,7 @@ const vn = (d: string) => d.split('-').reverse().join('/');
 export function futureDateErrors(dates: readonly { field: string; date: IsoDate }[], today: IsoDate): CaseRuleError[] {
   return dates
     .filter((d) => d.date > today)
-    .map((d) => ({ field: d.field, rule: 'not_in_future', message: `Ngày ${vn(d.date)} sau ngày hôm nay (${vn(today)}): chỉ ghi nhận việc đã xảy ra.` }));
+    .map((d) => ({ field: d.field, rule: 'not_in_future', message: `Ngày ${formatDateVi(d.date)} sau ngày hôm nay (${formatDateVi(today)}): chỉ ghi nhận việc đã xảy ra.` }));
 }
 
 /**
@@ -38,9 +37,9 @@ export function futureDateErrors(dates: readonly { field: string; date: IsoDate 
  */
 export function acceptingOfficeErrors(office: RegistryUnit, acceptedOn: IsoDate, successor: RegistryUnit | undefined): CaseRuleError[] {
   if (isUnitValidOn(office, acceptedOn)) return [];
-  const range = `${vn(office.validFrom)}${office.validTo ? ` – ${vn(office.validTo)}` : ''}`;
+  const range = `${formatDateVi(office.validFrom)}${office.validTo ? ` – ${formatDateVi(office.validTo)}` : ''}`;
   const hint = successor && office.validTo && acceptedOn > office.validTo ? ` Cơ quan kế thừa: ${successor.name} (${successor.code}).` : '';
-  return [{ field: 'acceptedOn', rule: 'office_not_valid', message: `${office.name} chỉ hoạt động từ ${range}; không thể thụ lý việc ngày ${vn(acceptedOn)}.${hint}` }];
+  return [{ field: 'acceptedOn', rule: 'office_not_valid', message: `${office.name} chỉ hoạt động từ ${range}; không thể thụ lý việc ngày ${formatDateVi(acceptedOn)}.${hint}` }];
 }
 
 /**
@@ -54,13 +53,13 @@ export function acceptingOfficeErrors(office: RegistryUnit, acceptedOn: IsoDate,
  */
 export function holdingOfficeDateErrors(event: CaseEvent, holding: RegistryUnit): CaseRuleError[] {
   if (event.on < holding.validFrom) {
-    return [{ field: 'on', rule: 'office_not_valid', message: `Ngày ${vn(event.on)} trước ngày ${holding.name} bắt đầu hoạt động (${vn(holding.validFrom)}).` }];
+    return [{ field: 'on', rule: 'office_not_valid', message: `Ngày ${formatDateVi(event.on)} trước ngày ${holding.name} bắt đầu hoạt động (${formatDateVi(holding.validFrom)}).` }];
   }
   if (holding.validTo === null || event.on <= holding.validTo) return [];
   if (event.type === 'office_changed' || event.type === 'disbursed' || event.type === 'resumed') return [];
   return [{
     field: 'on', rule: 'office_closed',
-    message: `${holding.name} đã kết thúc hoạt động ngày ${vn(holding.validTo)}: trước hết ghi nhận việc chuyển sang cơ quan kế thừa (chuyển cơ quan do sắp xếp tổ chức).`,
+    message: `${holding.name} đã kết thúc hoạt động ngày ${formatDateVi(holding.validTo)}: trước hết ghi nhận việc chuyển sang cơ quan kế thừa (chuyển cơ quan do sắp xếp tổ chức).`,
   }];
 }
 
@@ -95,7 +94,7 @@ export function officeChangeErrors(
     }];
   }
   if (!isUnitValidOn(target, on)) {
-    return [{ field: 'on', rule: 'office_not_valid', message: `${target.name} chưa hoạt động hoặc đã kết thúc vào ngày ${vn(on)}.` }];
+    return [{ field: 'on', rule: 'office_not_valid', message: `${target.name} chưa hoạt động hoặc đã kết thúc vào ngày ${formatDateVi(on)}.` }];
   }
   return [];
 }
@@ -134,7 +133,7 @@ export function communeErrors(code: string, rows: readonly RegistryCommune[], of
 }
 
 /** Decision numbers compared as a clerk reads them: case, diacritics and spaces do not make another decision. */
-export function sameDecisionNumber(a: string, b: string, fold: (s: string) => string): boolean {
-  const norm = (s: string) => fold(s).replace(/\s+/g, '');
+export function sameDecisionNumber(a: string, b: string): boolean {
+  const norm = (s: string) => foldVietnamese(s).replace(/\s+/g, '');
   return norm(a) === norm(b);
 }

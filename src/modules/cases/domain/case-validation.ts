@@ -1,7 +1,6 @@
 import type { CaseRuleError } from './case-ledger.js';
 import type { CaseFacts } from './case-types.js';
-
-const vnDate = (d: string) => d.split('-').reverse().join('/');
+import { formatDateVi } from '../../../kernel/calendar/index.js';
 
 /**
  * Rules a new case must meet before it is accepted (domain.md §2): at least one obligor and one
@@ -22,10 +21,10 @@ export function validateNewCase(facts: CaseFacts): CaseRuleError[] {
     if (o.kind === 'non_money' && o.value !== null && o.value <= 0n) add(`obligations.${i}.value`, 'positive', 'Giá trị phải là số nguyên dương (đồng) hoặc để trống.');
   });
   if (facts.decision.date < facts.judgment.date) {
-    add('decision.date', 'after_judgment', `Ngày ra quyết định (${vnDate(facts.decision.date)}) trước ngày bản án (${vnDate(facts.judgment.date)}).`);
+    add('decision.date', 'after_judgment', `Ngày ra quyết định (${formatDateVi(facts.decision.date)}) trước ngày bản án (${formatDateVi(facts.judgment.date)}).`);
   }
   if (facts.acceptedOn < facts.judgment.date) {
-    add('acceptedOn', 'after_judgment', `Ngày thụ lý (${vnDate(facts.acceptedOn)}) trước ngày bản án (${vnDate(facts.judgment.date)}).`);
+    add('acceptedOn', 'after_judgment', `Ngày thụ lý (${formatDateVi(facts.acceptedOn)}) trước ngày bản án (${formatDateVi(facts.judgment.date)}).`);
   }
   return errors;
 }

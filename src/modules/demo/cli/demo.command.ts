@@ -5,6 +5,7 @@ import { CURRENT_OFFICE, DEMO_TODAY, FORMER_OFFICE, YEAR_PLANS } from '../app/ch
 import { demoDataLoaded, loadDemoData } from '../app/load-demo-data.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { fiscalYearBounds, fiscalYearOf, formatExcessVi, formatPercentVi } from '../../statistics/domain/index.js';
+import { formatDateVi } from '../../../kernel/calendar/index.js';
 
 const USAGE = `Cách dùng / usage: thads demo [--today YYYY-MM-DD] [--seed N]
   nạp tổ chức mẫu và dữ liệu mẫu (Chi cục THADS huyện Châu Thành 2010–2025, Phòng THADS khu vực 3 – Tây Ninh)
@@ -61,7 +62,7 @@ async function printSummary(rt: Runtime): Promise<void> {
   const events = await count('case_events');
   const last = await rt.db.selectFrom('case_events').select(sql<string | null>`max("on")::text`.as('d')).executeTakeFirst();
   const lastDay = last?.d ?? null;
-  const out: string[] = ['', `Dữ liệu: ${nf.format(cases)} việc, ${nf.format(events)} sự kiện${lastDay ? `, đến ngày ${lastDay.split('-').reverse().join('/')}` : ''}.`, ''];
+  const out: string[] = ['', `Dữ liệu: ${nf.format(cases)} việc, ${nf.format(events)} sự kiện${lastDay ? `, đến ngày ${formatDateVi(lastDay)}` : ''}.`, ''];
   const header = ['Năm', 'Đơn vị', 'Cũ', 'Mới', 'Có ĐK', 'Xong', 'Tỷ lệ việc', 'Chỉ tiêu', '', 'Tỷ lệ tiền', 'Chỉ tiêu', ''];
   const rows: string[][] = [];
   for (const plan of YEAR_PLANS) {

@@ -1,9 +1,10 @@
 import { todayInVietnam } from '../../../platform/clock.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { isUnitValidOn } from '../domain/unit-scope.js';
+import { formatDateVi } from '../../../kernel/calendar/index.js';
 
 const LEVEL = { national: 'trung ương', province: 'tỉnh', office: 'khu vực' } as const;
-const vnDate = (d: string | null) => (d ? d.split('-').reverse().join('/') : '…');
+const vnDate = (d: string | null) => (d ? formatDateVi(d) : '…');
 
 /** `thads office list [--all]`: the organisation registry as a table. */
 export async function officeCommand(rt: Runtime, args: string[]): Promise<number> {

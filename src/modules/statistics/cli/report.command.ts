@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Runtime } from '../../../platform/runtime.js';
+import { formatDateVi } from '../../../kernel/calendar/index.js';
 import {
   CASE_KEYS, FORM_LABELS_VI, formatAmountVi, formatExcessVi, formatPercentVi, MONEY_KEYS, resolvePeriod, stringifyReport, toThousandDong,
   type StatisticsReport,
@@ -75,8 +76,6 @@ async function rebuildAll(rt: Runtime, opts: { fromFiscalYear?: number | undefin
   });
 }
 
-const vnDate = (d: string) => d.split('-').reverse().join('/');
-
 /** The report as a readable table: both forms side by side, money in thousands of đồng (statistics.md §4). */
 export function formatReportVi(r: StatisticsReport, unitName: string): string {
   const rows: [string, string, string][] = [];
@@ -95,7 +94,7 @@ export function formatReportVi(r: StatisticsReport, unitName: string): string {
   const p = r.policies;
   return [
     `Kết quả thi hành án dân sự — ${unitName} (${r.office})`,
-    `Kỳ báo cáo: ${vnDate(r.period.from)} – ${vnDate(r.period.to)}`,
+    `Kỳ báo cáo: ${formatDateVi(r.period.from)} – ${formatDateVi(r.period.to)}`,
     `Chính sách: giải quyết xong về tiền = ${p.moneyResolved.join(' + ') || '(không)'}; căn cứ hoãn tính vào chưa có điều kiện: ${p.postponementGroundsWithoutMeans.join('; ') || '(không)'}`,
     '',
     line(header),

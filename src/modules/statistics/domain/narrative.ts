@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../kernel/calendar/index.js';
+import { formatDateVi } from '../../../kernel/calendar/index.js';
 import { fiscalYearBounds, fiscalYearOf, type Period } from './periods.js';
 import { formatPercentVi } from './rates.js';
 import type { StatisticsReport } from './report.js';
@@ -37,7 +37,8 @@ export interface NarrativeInput {
 }
 
 /** dd/mm/yyyy. */
-export const formatDateVi = (d: IsoDate): string => d.split('-').reverse().join('/');
+// dd/mm/yyyy: the kernel's, named here too because the statistics face has always offered it.
+export { formatDateVi };
 
 /**
  * The years of the summary, oldest first. Each report stands for the fiscal year containing its end date;

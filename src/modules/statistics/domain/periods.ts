@@ -1,4 +1,4 @@
-import { isIsoDate, parseIsoDate, type IsoDate } from '../../../kernel/calendar/index.js';
+import { formatDateVi, isIsoDate, parseIsoDate, type IsoDate } from '../../../kernel/calendar/index.js';
 
 /** A report period `[from, to]`, both days included (statistics.md §1). */
 export interface Period {
@@ -15,8 +15,6 @@ export interface PeriodError {
   rule: string;
   message: string;
 }
-
-const vnDate = (d: IsoDate) => d.split('-').reverse().join('/');
 
 /** Fiscal year of a date: FY N runs from 01/10/N−1 to 30/09/N (statistics.md §1). */
 export function fiscalYearOf(date: IsoDate): number {
@@ -45,7 +43,7 @@ export function resolvePeriod(to: string, from?: string | null): { ok: true; val
   if (errors.length > 0) return { ok: false, errors };
   const start = from ?? defaultFrom(to);
   if (start > to) {
-    return { ok: false, errors: [{ field: FROM, rule: 'from_after_to', message: `Ngày đầu kỳ ${vnDate(start)} sau ngày cuối kỳ ${vnDate(to)}.` }] };
+    return { ok: false, errors: [{ field: FROM, rule: 'from_after_to', message: `Ngày đầu kỳ ${formatDateVi(start)} sau ngày cuối kỳ ${formatDateVi(to)}.` }] };
   }
   return { ok: true, value: { from: start, to } };
 }
