@@ -48,9 +48,15 @@ export const DEMO_USERS: readonly { username: string; fullName: string; role: Ro
 ];
 
 /** True when the database has no unit yet: a new installation. */
+/**
+ * A new installation: no organisation yet and no users. The national unit alone does not count: every start
+ * creates it (ensureNationalUnit) for the first administrator, so `thads demo` on a new data folder, whose
+ * runtime has just created it, must still find the database empty.
+ */
 export async function isEmpty(db: Db): Promise<boolean> {
-  const r = await db.selectFrom('units').select('id').limit(1).executeTakeFirst();
-  return r === undefined;
+  const unit = await db.selectFrom('units').select('id').where((eb) => eb.or([eb('level', '!=', 'national'), eb('parent_id', 'is not', null)])).limit(1).executeTakeFirst();
+  const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return unit === undefined && user === undefined;
 }
 
 /** Loads the demo organisation and users (idempotent per database via reference_data). */
@@ -65,6 +71,8 @@ export async function loadDemoOrganisation(db: Db): Promise<boolean> {
       const row = await tx
         .insertInto('units')
         .values({ code: u.code, name: u.name, level: u.level, parent_id: u.parent ? ids.get(u.parent)! : null, valid_from: u.validFrom, valid_to: u.validTo })
+        // The national unit may already stand alone (created at start for a new installation): the demo's takes its place.
+        .onConflict((oc) => oc.column('code').doUpdateSet({ name: u.name, valid_from: u.validFrom, valid_to: u.validTo }))
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.set(u.code, row.id);
