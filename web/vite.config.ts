@@ -3,12 +3,24 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const srcRoot = fileURLToPath(new URL('../src', import.meta.url));
+
+/**
+ * The server's pure code the web may use (ARCHITECTURE.md): `@kernel/…` is src/kernel, `@domain/<module>` a
+ * module's pure face, src/modules/<module>/domain/index.ts. Nothing else of src/ has an alias. Mirrored by
+ * `paths` in web/tsconfig.json; web/vitest.config.ts uses the same list.
+ */
+export const serverAliases = [
+  { find: /^@kernel\//, replacement: `${srcRoot}/kernel/` },
+  { find: /^@domain\/([a-z-]+)$/, replacement: `${srcRoot}/modules/$1/domain/index.ts` },
+];
 
 // Back-office front end: built into dist/web, served by the Fastify server for every non-/api path.
 export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  resolve: { alias: serverAliases },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -5,7 +5,7 @@ import { AuditService, AuthService, ensureGeography, ensureNationalUnit, UnitDir
 import { systemClock, type Clock } from './clock.js';
 import { CasesService } from '../modules/cases/index.js';
 import { demoDataInterrupted, isEmpty, loadDemoData, loadDemoOrganisation } from '../modules/demo/index.js';
-import { ExportService, ImportService, resolvePreparedImports } from '../modules/interchange/index.js';
+import { ExportService, ImportService } from '../modules/interchange/index.js';
 import { PeriodCloseService, ReportExportsService, StatisticsService } from '../modules/statistics/index.js';
 
 /** Everything a server or a CLI command needs, wired once. */
@@ -69,11 +69,6 @@ export async function openRuntime(config: AppConfig, opts: OpenRuntimeOptions): 
   const db = createDb(url);
   try {
     await migrateToLatest(db);
-    // An import killed while committing may have left its second transaction prepared (import-side.ts).
-    const settled = await resolvePreparedImports(db);
-    if (settled.committed.length + settled.rolledBack.length) {
-      opts.log(`Đã hoàn tất giao dịch nhập dữ liệu dở dang: ${settled.committed.length} ghi nhận, ${settled.rolledBack.length} hủy.`);
-    }
     await ensureGeography(db);
     if (opts.seedDemo && config.demo) {
       const fresh = (await isEmpty(db)) && (await loadDemoOrganisation(db));

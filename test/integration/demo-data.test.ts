@@ -1,3 +1,4 @@
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, planOf, YEAR_PLANS } from '../../src/modules/demo/app/chau-thanh-plan.js';
 import { demoDataLoaded, loadDemoData, type LoadDemoDataResult } from '../../src/modules/demo/app/load-demo-data.js';
@@ -7,6 +8,9 @@ import { fiscalYearBounds } from '../../src/modules/statistics/domain/index.js';
 import published from '../../../shared/data/chau-thanh-2015-2020.json' with { type: 'json' };
 import { ManualClock } from '../support/harness.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+/** The tests read as the system (the scope check itself is tested through the HTTP routes and in statistics-scope). */
+const system = systemReader('test');
 
 /**
  * The demo office's data through the real paths: generated, written as JSON Lines, loaded by ImportService
@@ -42,7 +46,7 @@ describe('the demo data in the database', () => {
   it.each(published.years)('reports fiscal year $fiscal_year of LA-CT as published: rates and targets', async (y) => {
     const to = `${y.fiscal_year}-09-30`;
     for (const path of ['auto', 'sql'] as const) {
-      const r = await services.statistics.report('LA-CT', to, undefined, { path });
+      const r = await services.statistics.report(system, 'LA-CT', to, undefined, { path });
       expect(r.identities).toEqual([]);
       expect({ path, cases: r.report.cases.rate, money: r.report.money.rate }).toEqual({ path, cases: y.cases_rate, money: y.money_rate });
       expect(r.report.target).toEqual({ cases: y.cases_target, money: y.money_target });
@@ -53,16 +57,16 @@ describe('the demo data in the database', () => {
   it('reports the later years as planned, TN-KV3 with its predecessor from 2025, and the live year to "today"', async () => {
     for (const p of YEAR_PLANS.filter((y) => y.rates !== null && y.fiscalYear > 2020)) {
       const office = p.fiscalYear >= 2025 ? 'TN-KV3' : 'LA-CT';
-      const r = await services.statistics.report(office, fiscalYearBounds(p.fiscalYear).to);
+      const r = await services.statistics.report(system, office, fiscalYearBounds(p.fiscalYear).to);
       expect({ fy: p.fiscalYear, cases: r.report.cases.rate, money: r.report.money.rate, target: r.report.target }).toEqual({ fy: p.fiscalYear, ...p.rates, target: p.target });
     }
-    const live = await services.statistics.report('TN-KV3', DEMO_TODAY);
+    const live = await services.statistics.report(system, 'TN-KV3', DEMO_TODAY);
     expect(live.report.cases.new).toBeGreaterThan(150);
     expect(live.report.target).toEqual(planOf(2027).target);
     // The province reports its office; LA-CT alone (to 30/06/2025) keeps its own closed cases.
-    const province = await services.statistics.report('TN', '2026-09-30');
+    const province = await services.statistics.report(system, 'TN', '2026-09-30');
     expect(province.report.cases.rate).toBe(planOf(2026).rates!.cases);
-    const lastOfLaCt = await services.statistics.report('LA-CT', '2025-06-30');
+    const lastOfLaCt = await services.statistics.report(system, 'LA-CT', '2025-06-30');
     expect(lastOfLaCt.report.cases.with_means).toBeGreaterThan(1000);
   });
 

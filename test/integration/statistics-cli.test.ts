@@ -2,6 +2,7 @@
  * `thads report` (statistics.md §7) run in-process over DATABASE_URL: the JSON object in §7 order, the
  * Vietnamese table, `--rebuild` after a bulk write, and clear errors with exit code 1 on bad arguments.
  */
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Runtime } from '../../src/platform/runtime.js';
 import { main } from '../../src/platform/cli/main.js';
@@ -9,6 +10,9 @@ import { loadConfig } from '../../src/platform/config/config.js';
 import { stringifyReport } from '../../src/modules/statistics/domain/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { bulkInsert, generateHistories, setupOrganisation } from './statistics-support.js';
+
+/** The tests read as the system (the scope check itself is tested through the HTTP routes and in statistics-scope). */
+const system = systemReader('test');
 
 let tdb: TestDatabase;
 let rt: Runtime;
@@ -50,7 +54,7 @@ describe('thads report', () => {
   it('--json prints exactly the §7 object', async () => {
     const r = await thads('report', '--office', 'TN', '--to', '2021-09-30', '--json');
     expect(r.code, r.err).toBe(0);
-    const expected = (await rt.statistics.report('TN', '2021-09-30')).report;
+    const expected = (await rt.statistics.report(system, 'TN', '2021-09-30')).report;
     expect(r.out).toBe(`${stringifyReport(expected, 2)}\n`);
     const obj = JSON.parse(r.out);
     expect(Object.keys(obj)).toEqual(['office', 'period', 'policies', 'cases', 'money', 'target', 'excess']);

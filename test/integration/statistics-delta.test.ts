@@ -3,6 +3,7 @@
  * and reversed through the real CasesService update the per-case rows and the snapshot totals by delta in
  * the same transaction; the result must equal a full rebuild, and the reports must equal the domain.
  */
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/organisation/app/actor.js';
 import { AppError } from '../../src/kernel/errors.js';
@@ -12,6 +13,9 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import {
   dumpDerivedTables, generateHistories, legalHistory, oracleReport, random, registryForArbitraryHistories, scopeCodes, setupOrganisation, systemActor,
 } from './statistics-support.js';
+
+/** The tests read as the system (the scope check itself is tested through the HTTP routes and in statistics-scope). */
+const system = systemReader('test');
 
 let t: TestApp;
 let actor: Actor;
@@ -81,7 +85,7 @@ async function expectReportsEqualDomain(policies: StatisticsPolicies, dates: str
   }
   for (const to of dates) {
     for (const unit of ['TN-KV3', 'TN', 'VN']) {
-      const r = await t.rt.statistics.report(unit, to);
+      const r = await t.rt.statistics.report(system, unit, to);
       const period = t.rt.statistics.periodOf(to);
       expect(r.report, `${unit} ${to} (${r.source})`).toEqual(oracleReport(cases, unit, await scopeCodes(t.rt, unit), period, policies, r.report.target));
     }

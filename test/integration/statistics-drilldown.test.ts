@@ -2,11 +2,15 @@
  * Every number is a link to the exact list of cases behind it (statistics.md §6): for every cell of both
  * forms, of the report and of each breakdown row, the listed cases' values add up exactly to the cell.
  */
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Breakdown } from '../../src/modules/statistics/app/statistics.service.js';
 import { CASE_KEYS, MONEY_KEYS, type StatisticsReport } from '../../src/modules/statistics/domain/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { bulkInsert, generateHistories, setupOrganisation } from './statistics-support.js';
+
+/** The tests read as the system (the scope check itself is tested through the HTTP routes and in statistics-scope). */
+const system = systemReader('test');
 
 let t: TestApp;
 
@@ -28,7 +32,7 @@ async function allItems(unit: string, to: string, from: string | undefined, c: C
   const items = [];
   let first;
   for (let page = 1; ; page++) {
-    const list = await t.rt.statistics.cases(unit, to, from, { form: c.form, key: c.key, by, value, page, pageSize: 500 });
+    const list = await t.rt.statistics.cases(system, unit, to, from, { form: c.form, key: c.key, by, value, page, pageSize: 500 });
     first ??= list;
     items.push(...list.items);
     if (!list.hasMore) break;
@@ -54,10 +58,10 @@ async function expectCellsAddUp(unit: string, to: string, from: string | undefin
 describe('drill-down', () => {
   for (const [unit, to, from] of [['VN', '2027-09-30', undefined], ['TN', '2026-02-17', undefined], ['LA-CT', '2021-06-30', '2019-04-01']] as const) {
     it(`every cell of ${unit} ${from ?? ''}…${to}, of the report and of every breakdown row`, async () => {
-      const r = await t.rt.statistics.report(unit, to, from);
+      const r = await t.rt.statistics.report(system, unit, to, from);
       expect(await expectCellsAddUp(unit, to, from, r.report)).toBeGreaterThan(15);
       for (const by of ['office', 'province', 'initiation', 'category', 'commune', 'enforcer', 'month'] as const) {
-        const b = await t.rt.statistics.breakdown(unit, to, from, by);
+        const b = await t.rt.statistics.breakdown(system, unit, to, from, by);
         for (const row of b.rows) await expectCellsAddUp(unit, to, from, row.report, by, row.key ?? '');
       }
     }, 240_000);
@@ -69,7 +73,7 @@ describe('drill-down', () => {
     expect(all.length).toBeGreaterThan(20);
     const pages = [];
     for (let p = 1; ; p++) {
-      const list = await t.rt.statistics.cases('VN', '2027-09-30', undefined, { form: 'money', key: 'to_enforce', page: p, pageSize: 7 });
+      const list = await t.rt.statistics.cases(system, 'VN', '2027-09-30', undefined, { form: 'money', key: 'to_enforce', page: p, pageSize: 7 });
       pages.push(...list.items);
       if (!list.hasMore) break;
     }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, deriveCase, type DerivedCase } from '../../src/modules/statistics/app/case-derivation.js';
+import { bucketOf, deriveCase, type DerivedCase } from '../../src/modules/statistics/domain/case-derivation.js';
 import { firstSnapshotDateOf, isSnapshotDate, snapshotDatesAround, snapshotDatesBetween } from '../../src/modules/statistics/app/months.js';
 import { drilldownPageSql } from '../../src/modules/statistics/infra/queries/drilldown.query.js';
 import {

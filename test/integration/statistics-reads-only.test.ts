@@ -6,6 +6,7 @@
  * The server's scheduled step (keepTotalsCurrent) then extends or recomputes them and the reports use them,
  * with the same figures, equal to the domain's.
  */
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/platform/db/database.js';
@@ -17,6 +18,9 @@ import { DEFAULT_POLICIES } from '../../src/modules/statistics/domain/index.js';
 import type { CaseHistory } from '../support/case-factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { bulkInsert, generateHistories, oracleReport, scopeCodes, setupOrganisation } from './statistics-support.js';
+
+/** The tests read as the system (the scope check itself is tested through the HTTP routes and in statistics-scope). */
+const system = systemReader('test');
 
 let t: TestApp;
 let histories: CaseHistory[];
@@ -66,22 +70,22 @@ describe('a report for a date past the stored totals', () => {
     const before = await storedTotals();
     for (const to of PAST_RANGE) {
       for (const unit of UNITS_CHECKED) {
-        const r = await readOnly.report(unit, to);
+        const r = await readOnly.report(system, unit, to);
         expect(r.source, `${unit} ${to}`).not.toBe('snapshot');
-        const full = await t.rt.statistics.report(unit, to, undefined, { path: 'sql' });
+        const full = await t.rt.statistics.report(system, unit, to, undefined, { path: 'sql' });
         expect(r.report, `${unit} ${to}`).toEqual(full.report);
         expect(r.identities).toEqual([]);
         await expectOracle(unit, to, r.report);
       }
     }
     // 2 April is two days from the last stored date: the stored totals of 31 March corrected (read-only, exact).
-    expect((await readOnly.report('VN', '2028-04-02')).source).toBe('corrections');
-    expect((await readOnly.report('VN', '2028-04-30')).source).toBe('sql');
+    expect((await readOnly.report(system, 'VN', '2028-04-02')).source).toBe('corrections');
+    expect((await readOnly.report(system, 'VN', '2028-04-30')).source).toBe('sql');
     // Breakdowns (month by month past the range included) and the cases behind a cell read only too.
-    const byMonth = await readOnly.breakdown('VN', '2028-05-20', undefined, 'month');
+    const byMonth = await readOnly.breakdown(system, 'VN', '2028-05-20', undefined, 'month');
     expect(byMonth.rows.map((r) => r.key)).toContain('2028-04-30');
-    const cells = await readOnly.cases('VN', '2028-04-30', undefined, { form: 'cases', key: 'total', page: 1, pageSize: 5 });
-    expect(cells.total).toBe((await readOnly.report('VN', '2028-04-30')).report.cases.total);
+    const cells = await readOnly.cases(system, 'VN', '2028-04-30', undefined, { form: 'cases', key: 'total', page: 1, pageSize: 5 });
+    expect(cells.total).toBe((await readOnly.report(system, 'VN', '2028-04-30')).report.cases.total);
     expect(await storedTotals()).toEqual(before);
   }, 120_000);
 
@@ -91,7 +95,7 @@ describe('a report for a date past the stored totals', () => {
     const r = await t.as(admin, 'GET', '/api/statistics/report?unit=VN&to=2028-04-30');
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().source).toBe('sql');
-    const full = await t.rt.statistics.report('VN', '2028-04-30', undefined, { path: 'sql' });
+    const full = await t.rt.statistics.report(system, 'VN', '2028-04-30', undefined, { path: 'sql' });
     expect(r.json().report.cases).toEqual(full.report.cases);
     expect(await storedTotals()).toEqual(before);
   });
@@ -111,7 +115,7 @@ describe('a report for a date past the stored totals', () => {
     await lockTaken;
     try {
       const answered = await Promise.race([
-        t.rt.statistics.report('TN-KV3', '2028-05-20').then(() => 'answered'),
+        t.rt.statistics.report(system, 'TN-KV3', '2028-05-20').then(() => 'answered'),
         new Promise((resolve) => setTimeout(() => resolve('waited for the lock'), 5_000)),
       ]);
       expect(answered).toBe('answered');
@@ -124,7 +128,7 @@ describe('a report for a date past the stored totals', () => {
   it('over stale totals (an import, a policy change) is answered read-only from the full query', async () => {
     await sql`UPDATE stat_snapshot_state SET policies = NULL`.execute(t.rt.db);
     const before = await storedTotals();
-    const r = await readOnly.report('VN', '2028-03-31');
+    const r = await readOnly.report(system, 'VN', '2028-03-31');
     expect(r.source).toBe('sql');
     await expectOracle('VN', '2028-03-31', r.report);
     expect(await storedTotals()).toEqual(before);
@@ -132,7 +136,7 @@ describe('a report for a date past the stored totals', () => {
     expect((await t.rt.statistics.keepTotalsCurrent()).action).toBe('rebuilt');
     const state = (await t.rt.statistics.policies()).snapshots;
     expect(state).toEqual({ firstAsOf: '2027-10-08', lastAsOf: '2028-05-31', current: true });
-    const again = await readOnly.report('VN', '2028-03-31');
+    const again = await readOnly.report(system, 'VN', '2028-03-31');
     expect(again.source).toBe('snapshot');
     expect(again.report).toEqual(r.report);
     // Back to the state the next test starts from: totals through March only.
@@ -143,13 +147,13 @@ describe('a report for a date past the stored totals', () => {
 describe('the scheduled step (keepTotalsCurrent)', () => {
   it('extends the stored totals to the current month, after which reports use them with identical figures', async () => {
     const sqlFigures = new Map<string, unknown>();
-    for (const to of PAST_RANGE) for (const unit of UNITS_CHECKED) sqlFigures.set(`${unit} ${to}`, (await readOnly.report(unit, to)).report);
+    for (const to of PAST_RANGE) for (const unit of UNITS_CHECKED) sqlFigures.set(`${unit} ${to}`, (await readOnly.report(system, unit, to)).report);
     expect((await t.rt.statistics.policies()).snapshots.lastAsOf).toBe(STORED_THROUGH);
     expect(await t.rt.statistics.keepTotalsCurrent()).toEqual({ action: 'extended', throughMonthEnd: '2028-05-31' });
     expect((await t.rt.statistics.policies()).snapshots).toEqual({ firstAsOf: '2027-10-08', lastAsOf: '2028-05-31', current: true });
     for (const to of PAST_RANGE) {
       for (const unit of UNITS_CHECKED) {
-        const r = await readOnly.report(unit, to);
+        const r = await readOnly.report(system, unit, to);
         expect(r.source, `${unit} ${to}`).toBe(['2028-04-30', '2028-04-08', '2028-05-15'].includes(to) ? 'snapshot' : 'corrections');
         expect(r.report, `${unit} ${to}`).toEqual(sqlFigures.get(`${unit} ${to}`));
         await expectOracle(unit, to, r.report);
@@ -187,9 +191,9 @@ describe('the server\'s schedule (scheduleTotalsUpkeep)', () => {
 
   it('per-case rows not computed yet (an upgraded database): a report refuses (503) rather than guess; the step computes them', async () => {
     await sql`UPDATE stat_snapshot_state SET derived_ready = false`.execute(t.rt.db);
-    await expect(readOnly.report('VN', '2028-07-02')).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+    await expect(readOnly.report(system, 'VN', '2028-07-02')).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
     expect((await t.rt.statistics.keepTotalsCurrent()).action).toBe('rebuilt');
-    const r = await readOnly.report('VN', '2028-07-02');
+    const r = await readOnly.report(system, 'VN', '2028-07-02');
     await expectOracle('VN', '2028-07-02', r.report);
   }, 60_000);
 });

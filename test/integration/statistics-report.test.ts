@@ -4,6 +4,7 @@
  * per-case contributions, for many units and periods (event dates, days around them, month ends, custom
  * starts), with the default policies and with other ones.
  */
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSnapshotDate, monthEndOf, previousMonthEnd, snapshotDatesAround } from '../../src/modules/statistics/app/months.js';
 import { defaultFrom, DEFAULT_POLICIES, fiscalYearOf, type StatisticsPolicies } from '../../src/modules/statistics/domain/index.js';
@@ -12,6 +13,9 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import {
   bulkInsert, generateHistories, interestingDates, oracleReport, random, scopeCodes, setupOrganisation, systemActor, UNITS,
 } from './statistics-support.js';
+
+/** The tests read as the system (the scope check itself is tested through the HTTP routes and in statistics-scope). */
+const system = systemReader('test');
 
 let t: TestApp;
 let histories: CaseHistory[];
@@ -30,7 +34,7 @@ afterAll(async () => t?.close());
 async function check(unit: string, to: string, from: string | undefined, policies: StatisticsPolicies, paths: ('sql' | 'auto')[] = ['sql', 'auto']) {
   const period = t.rt.statistics.periodOf(to, from);
   for (const path of paths) {
-    const r = await t.rt.statistics.report(unit, to, from, { path });
+    const r = await t.rt.statistics.report(system, unit, to, from, { path });
     const expected = oracleReport(histories, unit, scopes.get(unit)!, period, policies, r.report.target);
     expect(r.report, `${unit} ${period.from}…${period.to} via ${r.source}`).toEqual(expected);
     expect(r.identities).toEqual([]);
@@ -71,9 +75,9 @@ describe('the SQL report equals the domain', () => {
     for (const to of dates) {
       const unit = UNITS[Math.floor(rnd() * UNITS.length)]!;
       const period = t.rt.statistics.periodOf(to);
-      const sqlReport = (await t.rt.statistics.report(unit, to, undefined, { path: 'sql' })).report;
+      const sqlReport = (await t.rt.statistics.report(system, unit, to, undefined, { path: 'sql' })).report;
       if (isSnapshotDate(to)) {
-        const snap = await t.rt.statistics.report(unit, to, undefined, { path: 'snapshot' });
+        const snap = await t.rt.statistics.report(system, unit, to, undefined, { path: 'snapshot' });
         expect(snap.source).toBe('snapshot');
         expect(snap.report).toEqual(sqlReport);
       }
@@ -81,11 +85,11 @@ describe('the SQL report equals the domain', () => {
       const around = snapshotDatesAround(to);
       for (const anchor of [around.before, around.after, previousMonthEnd(to), monthEndOf(to)]) {
         if (anchor < period.from || anchor === to || fiscalYearOf(anchor) !== fiscalYearOf(to)) continue;
-        const c = await t.rt.statistics.report(unit, to, undefined, { path: 'corrections', anchor });
+        const c = await t.rt.statistics.report(system, unit, to, undefined, { path: 'corrections', anchor });
         expect(c.source).toBe('corrections');
         expect(c.report, `${unit} ${to} from ${anchor}`).toEqual(sqlReport);
       }
-      const auto = await t.rt.statistics.report(unit, to);
+      const auto = await t.rt.statistics.report(system, unit, to);
       expect(auto.report).toEqual(sqlReport);
       expect(period.from).toBe(defaultFrom(to));
     }
@@ -103,7 +107,7 @@ describe('the SQL report equals the domain', () => {
     // Stored totals were recomputed with the new grounds.
     for (const to of ['2020-09-30', '2026-06-15', '2028-03-31']) {
       for (const unit of ['TN-KV3', 'VN']) {
-        const snap = await t.rt.statistics.report(unit, to, undefined, { path: 'snapshot' });
+        const snap = await t.rt.statistics.report(system, unit, to, undefined, { path: 'snapshot' });
         const period = t.rt.statistics.periodOf(to);
         expect(snap.report).toEqual(oracleReport(histories, unit, scopes.get(unit)!, period, stored, snap.report.target));
       }
@@ -113,9 +117,9 @@ describe('the SQL report equals the domain', () => {
 
   it('a postponement ground in the policy moves cases from postponed to without means and nothing else', async () => {
     const to = '2030-12-31';
-    const before = (await t.rt.statistics.report('VN', to, '2015-01-01', { path: 'sql' })).report;
+    const before = (await t.rt.statistics.report(system, 'VN', to, '2015-01-01', { path: 'sql' })).report;
     await t.rt.statistics.setPolicies(await systemActor(t.rt), { ...DEFAULT_POLICIES, postponementGroundsWithoutMeans: ['Điều 48 khoản 1 điểm a', 'Điều 49 khoản 2', 'Người phải thi hành án bị ốm nặng', 'Điều 50 khoản 1 điểm c'] });
-    const after = (await t.rt.statistics.report('VN', to, '2015-01-01', { path: 'sql' })).report;
+    const after = (await t.rt.statistics.report(system, 'VN', to, '2015-01-01', { path: 'sql' })).report;
     await t.rt.statistics.setPolicies(await systemActor(t.rt), DEFAULT_POLICIES);
     expect(after.cases.postponed).toBe(0);
     expect(after.cases.without_means).toBe(before.cases.without_means + before.cases.postponed);
@@ -127,7 +131,7 @@ describe('breakdowns', () => {
   it('rows by office, province, initiation, category, commune and enforcer add up to the report', async () => {
     for (const [unit, to] of [['VN', '2027-09-30'], ['TN', '2026-03-15'], ['LA-CT', '2019-09-30']] as const) {
       for (const by of ['office', 'initiation', 'category', 'commune', 'enforcer'] as const) {
-        const b = await t.rt.statistics.breakdown(unit, to, undefined, by);
+        const b = await t.rt.statistics.breakdown(system, unit, to, undefined, by);
         for (const key of ['carried_over', 'new', 'completed', 'in_progress', 'without_means'] as const) {
           expect(b.rows.reduce((s, r) => s + r.report.cases[key], 0), `${unit} ${by} ${key}`).toBe(b.total.cases[key]);
           expect(b.rows.reduce((s, r) => s + r.report.money[key], 0n), `${unit} ${by} money ${key}`).toBe(b.total.money[key]);
@@ -137,11 +141,11 @@ describe('breakdowns', () => {
   }, 120_000);
 
   it('by province: each row is the province report; by month: each row is the cumulative report to that month end', async () => {
-    const b = await t.rt.statistics.breakdown('VN', '2027-09-30', undefined, 'province');
+    const b = await t.rt.statistics.breakdown(system, 'VN', '2027-09-30', undefined, 'province');
     for (const row of b.rows) {
-      expect(row.report).toEqual({ ...(await t.rt.statistics.report(row.key!, '2027-09-30')).report, office: row.key });
+      expect(row.report).toEqual({ ...(await t.rt.statistics.report(system, row.key!, '2027-09-30')).report, office: row.key });
     }
-    const m = await t.rt.statistics.breakdown('TN', '2027-03-20', undefined, 'month');
+    const m = await t.rt.statistics.breakdown(system, 'TN', '2027-03-20', undefined, 'month');
     expect(m.rows.map((r) => r.key)).toEqual(['2026-10-31', '2026-11-30', '2026-12-31', '2027-01-31', '2027-02-28', '2027-03-20']);
     for (const row of m.rows) {
       const period = { from: '2026-10-01', to: row.key! };

@@ -1,6 +1,5 @@
 /** `thads import` / `thads export`: the JSON Lines interchange format (shared/spec/interchange.md). */
 export { ExportService } from './app/export.service.js';
-export { resolvePreparedImports } from './app/import-side.js';
 export { type ImportCounts, type ImportProgress, ImportService } from './app/import.service.js';
 export { caseToRecord } from './app/interchange-mapping.js';
 export { formatIssue } from './app/issues.js';

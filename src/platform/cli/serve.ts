@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/config.js';
 import { openRuntime } from '../runtime.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../modules/demo/index.js';
+import { ROLE_VI } from '../../modules/organisation/index.js';
 import { buildApp } from '../http/app.js';
 import type { Runtime } from '../runtime.js';
 
@@ -52,16 +53,6 @@ export function scheduleTotalsUpkeep(rt: Pick<Runtime, 'statistics' | 'clock'>, 
   };
 }
 
-const ROLE_VI: Record<string, string> = {
-  admin: 'Quản trị viên',
-  province_head: 'Lãnh đạo THADS tỉnh',
-  office_head: 'Trưởng phòng (thủ trưởng cơ quan)',
-  enforcer: 'Chấp hành viên',
-  clerk: 'Kế toán / thư ký',
-  mobilisation_member: 'Thành viên tổ vận động',
-  inspector: 'Thanh tra (chỉ xem)',
-};
-
 /** `thads serve`: the web application until Ctrl-C / SIGTERM, then a clean stop of everything it started. */
 export async function serve(config: AppConfig, log: (m: string) => void): Promise<number> {
   const started = Date.now();
@@ -95,7 +86,7 @@ export async function serve(config: AppConfig, log: (m: string) => void): Promis
   ];
   if (demo) {
     lines.push('', `Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD}):`);
-    for (const u of DEMO_USERS) lines.push(`  ${u.username.padEnd(14)} ${ROLE_VI[u.role] ?? u.role} — ${u.unit}`);
+    for (const u of DEMO_USERS) lines.push(`  ${u.username.padEnd(14)} ${ROLE_VI[u.role]} — ${u.unit}`);
   }
   lines.push('', 'Nhấn Ctrl-C để dừng / press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));

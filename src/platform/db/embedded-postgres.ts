@@ -137,8 +137,6 @@ export async function openEmbeddedPostgres(opts: OpenEmbeddedOptions): Promise<E
   const postgresFlags = [
     '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'max_connections=200',
     '-c', `shared_buffers=${sharedBuffersMb()}MB`,
-    // Two-phase commit lets `thads import` write on two connections that commit together (import-side.ts).
-    '-c', 'max_prepared_transactions=16',
     ...(await hasPrewarm(nativeDir) ? AUTOPREWARM_FLAGS : []),
   ];
   const server: Cluster = ids

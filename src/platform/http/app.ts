@@ -12,7 +12,7 @@ import { registerErrorHandling } from './error-handler.js';
 import { auditRoutes, authRoutes, unitsRoutes, usersRoutes } from '../../modules/organisation/index.js';
 import { casesRoutes } from '../../modules/cases/index.js';
 import { healthRoutes } from './health.routes.js';
-import { periodCloseRoutes, statisticsExportsRoutes, statisticsRoutes } from '../../modules/statistics/index.js';
+import { indicatorsRoutes, periodCloseRoutes, statisticsExportsRoutes, statisticsRoutes } from '../../modules/statistics/index.js';
 
 /** The web front end built by Vite (npm run build:web). */
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
@@ -60,6 +60,7 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
       await api.register(auditRoutes, { rt });
       await api.register(casesRoutes, { rt });
       await api.register(statisticsRoutes, { rt });
+      await api.register(indicatorsRoutes, { rt });
       await api.register(periodCloseRoutes, { rt });
       await api.register(statisticsExportsRoutes, { rt });
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivedRowsChange } from '../../../src/modules/statistics/app/statistics-maintenance.js';
+import { derivedRowsChange } from '../../../src/modules/statistics/domain/case-statistics-change.js';
 
 const flow = (on: string, amount: string) => ({ case_id: 'C', episode_no: 1, on, kind: 'paid', amount });
 const rows = (flows: Record<string, unknown>[], states: Record<string, unknown>[] = [{ case_id: 'C', status: 'in_progress' }]) => ({ episodes: [], flows, states, offices: [] });

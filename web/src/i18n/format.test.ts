@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatValidity } from './format';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatValidity } from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -19,6 +19,14 @@ describe('formatMoney', () => {
   it('refuses fractions of a đồng rather than rounding them', () => {
     expect(() => formatMoney(1.5)).toThrow();
     expect(() => formatMoney('12.5')).toThrow();
+  });
+});
+
+describe('formatCount', () => {
+  it('groups counts with dots', () => {
+    expect(formatCount(10000)).toBe('10.000');
+    expect(formatCount(1234)).toBe('1.234');
+    expect(formatCount(7)).toBe('7');
   });
 });
 

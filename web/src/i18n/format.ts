@@ -1,5 +1,6 @@
 // Display formats of the back office: dates dd/mm/yyyy, timestamps dd/mm/yyyy HH:mm in Vietnam time,
 // money as integer đồng with dot grouping ("1.234.567 đ").
+import { formatMoneyVnd, groupDigits } from '@kernel/format';
 
 /** Timestamps are shown in the office's time zone, whatever the clock of the browser's machine says. */
 export const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -43,11 +44,8 @@ export function formatValidity(from: string | null, to: string | null, presentLa
   return `${from ? formatDate(from) : '…'} – ${to ? formatDate(to) : presentLabel}`;
 }
 
-/** Integer đồng → "1.234.567 đ". Money is never a float: fractions are refused, not rounded. */
-export function formatMoney(value: bigint | number | string): string {
-  const amount = typeof value === 'bigint' ? value : BigInt(typeof value === 'string' ? value.trim() : value);
-  const negative = amount < 0n;
-  const digits = (negative ? -amount : amount).toString();
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${negative ? '-' : ''}${grouped} đ`;
-}
+/** Integer đồng → "1.234.567 đ" (the kernel's one copy). Money is never a float: fractions are refused, not rounded. */
+export const formatMoney: (value: bigint | number | string) => string = formatMoneyVnd;
+
+/** A whole number with dot grouping: 10000 → "10.000" (counts, not money). */
+export const formatCount: (value: bigint | number | string) => string = groupDigits;

@@ -4,6 +4,8 @@
 import * as cases from '../features/cases/messages';
 import * as organisation from '../features/organisation/messages';
 import * as statistics from '../features/statistics/messages';
+import { ROLE_VI } from '@domain/organisation';
+import { prefixed } from './prefixed';
 
 const shellVi = {
   'app.productName': 'Hệ thống quản lý thi hành án dân sự',
@@ -85,13 +87,8 @@ const shellVi = {
   'header.changePassword': 'Đổi mật khẩu',
   'header.logout': 'Đăng xuất',
 
-  'role.admin': 'Quản trị viên',
-  'role.province_head': 'Lãnh đạo THADS tỉnh',
-  'role.office_head': 'Thủ trưởng cơ quan/Trưởng phòng',
-  'role.enforcer': 'Chấp hành viên',
-  'role.clerk': 'Kế toán/Thư ký',
-  'role.mobilisation_member': 'Thành viên tổ vận động',
-  'role.inspector': 'Thanh tra/Kiểm tra (chỉ xem)',
+  // the server's role names (src/modules/organisation/domain), the one Vietnamese copy
+  ...prefixed('role.', ROLE_VI),
 
   'level.national': 'Trung ương',
   'level.province': 'Cấp tỉnh',

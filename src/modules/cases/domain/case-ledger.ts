@@ -1,4 +1,5 @@
 import { addYears, formatDateVi, type IsoDate } from '../../../kernel/calendar/index.js';
+import { formatMoneyVnd } from '../../../kernel/format/index.js';
 import { TRANSITIONS } from './case-state-machine.js';
 import { isTerminal, type CaseEvent, type CaseFacts, type CaseState, type Obligation, type ObligationProgress } from './case-types.js';
 import { lawRegimeOn } from './law-regime.js';
@@ -12,7 +13,7 @@ export interface CaseRuleError {
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: CaseRuleError[] };
 
 const fail = (field: string, rule: string, message: string): { ok: false; errors: CaseRuleError[] } => ({ ok: false, errors: [{ field, rule, message }] });
-const vnd = (n: bigint) => `${n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+const vnd = (n: bigint) => formatMoneyVnd(n);
 /** The state of a case just accepted: pending verification, nothing paid. */
 export function initialState(facts: CaseFacts): CaseState {
   const progress: Record<string, ObligationProgress> = {};

@@ -1,9 +1,11 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { PREPARED, type DbOrTx, type Tx } from '../../../platform/db/database.js';
 import type { DB } from '../../../platform/db/schema.js';
-import type { CaseEvent, CaseFacts, CaseState, Category, Initiation, Obligation, Party } from '../domain/case-types.js';
+import type { CaseEvent, CaseFacts, CaseState } from '../domain/case-types.js';
+import { caseFactsFromRows } from '../domain/case-rows.js';
 import { eventData, stateFromJson, stateToJson } from '../domain/case-codec.js';
 import type { StoredEvent } from '../domain/stored-event.js';
+import type { ObligationTableRow, PartyTableRow } from './case-rows.js';
 
 export interface LoadedCase {
   facts: CaseFacts;
@@ -25,8 +27,9 @@ export interface LoadedCaseNames {
 
 interface LoadRow {
   c: CaseRow;
-  parties: { seq: number; role: string; kind: string; name: string; id_number: string | null; address: string | null }[] | null;
-  obligations: { id: string; kind: string; beneficiary: string; label: string; amount: string | null; value: string | null }[] | null;
+  parties: (PartyTableRow & { seq: number })[] | null;
+  /** Amounts as text (json_agg). */
+  obligations: (Omit<ObligationTableRow, 'amount' | 'value'> & { amount: string | null; value: string | null })[] | null;
   events: { seq: number; type: string; on: string; data: Record<string, unknown>; reverses_seq: number | null; recorded_by: number | null; full_name: string | null; recorded_at: string }[] | null;
   enforcer_name?: string | null;
   commune_name?: string | null;
@@ -81,23 +84,7 @@ export async function loadCase(
   const row = await loadRow(db, id, opts);
   if (!row) return undefined;
   const c = row.c;
-  const facts: CaseFacts = {
-    id: c.id,
-    office: opts.officeCodes(c.office_id) ?? String(c.office_id),
-    decision: { number: c.decision_number, date: c.decision_date },
-    acceptedOn: c.accepted_on,
-    initiation: c.initiation as Initiation,
-    category: c.category as Category,
-    judgment: { number: c.judgment_number, date: c.judgment_date, court: c.court },
-    commune: c.commune_code,
-    enforcer: c.initial_enforcer,
-    parties: (row.parties ?? []).map((p): Party => ({ role: p.role as Party['role'], kind: p.kind as Party['kind'], name: p.name, idNumber: p.id_number, address: p.address })),
-    obligations: (row.obligations ?? []).map((o): Obligation =>
-      o.kind === 'money'
-        ? { id: o.id, kind: 'money', beneficiary: o.beneficiary as Obligation['beneficiary'], label: o.label, amount: BigInt(o.amount!) }
-        : { id: o.id, kind: 'non_money', beneficiary: o.beneficiary as Obligation['beneficiary'], label: o.label, value: o.value === null ? null : BigInt(o.value) },
-    ),
-  };
+  const facts = caseFactsFromRows(c, row.parties ?? [], row.obligations ?? [], opts.officeCodes(c.office_id) ?? String(c.office_id));
   return {
     facts,
     state: stateFromJson(c.state),

@@ -1,3 +1,4 @@
+import { groupDigits } from '../../../kernel/format/index.js';
 import type { Category, Initiation, Obligation, Party } from '../../cases/domain/index.js';
 import { addressElsewhere, addressIn, BANKS_CURRENT, BANKS_FORMER, companyName, CURRENT_COMMUNES, dealerName, FORMER_COMMUNES, person, taxCode, type DemoCommune } from './names.js';
 import { dayOf, isoOf } from './demo-calendar.js';
@@ -138,7 +139,7 @@ export function newCaseFacts(rnd: Random, profile: Profile, accepted: string, er
       if (r < 0.5) {
         const monthly = rnd.pick([1_000_000n, 1_200_000n, 1_500_000n, 1_500_000n, 2_000_000n, 2_500_000n, 3_000_000n]);
         const months = BigInt(rnd.int(6, 48));
-        obligations.push(money('o1', 'party', `Cấp dưỡng nuôi con chung (${formatDong(monthly)} đồng/tháng, ${months} tháng chưa thi hành)`, monthly * months));
+        obligations.push(money('o1', 'party', `Cấp dưỡng nuôi con chung (${groupDigits(monthly)} đồng/tháng, ${months} tháng chưa thi hành)`, monthly * months));
       } else if (r < 0.85) {
         obligations.push(money('o1', 'party', 'Chia tài sản chung của vợ chồng', niceAmount(rnd.logUniform(2e7, 6e8), rnd)));
       } else {
@@ -182,8 +183,4 @@ export function newCaseFacts(rnd: Random, profile: Profile, accepted: string, er
       return { profile, initiation: 'on_request', category: 'kinh_doanh_thuong_mai', judgment, commune, parties: [obligor(rnd.chance(0.4) ? 'organisation' : 'person'), bank], obligations, prisoner: false };
     }
   }
-}
-
-export function formatDong(n: bigint): string {
-  return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/database.js';
+import { groupDigits } from '../../../kernel/format/index.js';
 import { fiscalYearOf } from '../../statistics/domain/index.js';
 import { caseToRecord, formatIssue, type ImportCounts, type ImportProgress, type ImportService, toJsonLine } from '../../interchange/index.js';
 import { generateChauThanhData, type DemoData, type DemoYear } from './chau-thanh-generator.js';
@@ -42,7 +43,6 @@ export interface LoadDemoDataResult {
   seconds: { generate: number; write: number; import: number; statistics: number; total: number };
 }
 
-const nf = new Intl.NumberFormat('vi-VN');
 const secs = (ms: number) => Math.round(ms / 100) / 10;
 
 /** True when the demo data have been loaded into this database. */
@@ -100,7 +100,7 @@ export async function loadDemoData(services: DemoDataServices, opts: LoadDemoDat
   log('Đang tạo dữ liệu mẫu: Chi cục THADS huyện Châu Thành (2010–2025) và Phòng THADS khu vực 3 – Tây Ninh…');
   const data = generateChauThanhData({ seed: opts.seed ?? DEMO_SEED, today: opts.today ?? DEMO_TODAY });
   const generated = Date.now();
-  log(`  đã tạo ${nf.format(data.cases.length)} việc, ${nf.format(data.events)} sự kiện trong ${secs(generated - started)} giây.`);
+  log(`  đã tạo ${groupDigits(data.cases.length)} việc, ${groupDigits(data.events)} sự kiện trong ${secs(generated - started)} giây.`);
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'thads-demo-'));
   try {
@@ -114,7 +114,7 @@ export async function loadDemoData(services: DemoDataServices, opts: LoadDemoDat
       if (now - lastLog < 2000 && p.done !== p.total) return;
       lastLog = now;
       const what = p.phase === 'parse' ? 'đọc' : p.phase === 'validate' ? 'kiểm tra' : 'ghi';
-      log(`  nhập: ${what} ${nf.format(p.done)}${p.total !== null ? `/${nf.format(p.total)}` : ''}`);
+      log(`  nhập: ${what} ${groupDigits(p.done)}${p.total !== null ? `/${groupDigits(p.total)}` : ''}`);
     };
     // The demo keeps totals for all its years (2011 onwards): its dashboard compares them year by year.
     // The import stores them when it is the register's first (it is, unless cases were entered by hand).
@@ -125,7 +125,7 @@ export async function loadDemoData(services: DemoDataServices, opts: LoadDemoDat
       throw new Error(`Không nạp được dữ liệu mẫu (${result.issues.length} lỗi):\n${shown}`);
     }
     const imported = Date.now();
-    log(`  đã nhập ${nf.format(result.counts.casesCreated)} việc, ${nf.format(result.counts.eventsWritten)} sự kiện trong ${secs(imported - written)} giây.`);
+    log(`  đã nhập ${groupDigits(result.counts.casesCreated)} việc, ${groupDigits(result.counts.eventsWritten)} sự kiện trong ${secs(imported - written)} giây.`);
     if (services.statistics) {
       log('  đang kiểm tra số liệu thống kê…');
       // Nothing to do after a first import; recomputes the totals otherwise (see BulkStatistics).

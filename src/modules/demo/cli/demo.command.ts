@@ -6,6 +6,8 @@ import { demoDataLoaded, loadDemoData } from '../app/load-demo-data.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { fiscalYearBounds, fiscalYearOf, formatExcessVi, formatPercentVi } from '../../statistics/domain/index.js';
 import { formatDateVi } from '../../../kernel/calendar/index.js';
+import { groupDigits } from '../../../kernel/format/index.js';
+import { systemReader } from '../../organisation/domain/index.js';
 
 const USAGE = `Cách dùng / usage: thads demo [--today YYYY-MM-DD] [--seed N]
   nạp tổ chức mẫu và dữ liệu mẫu (Chi cục THADS huyện Châu Thành 2010–2025, Phòng THADS khu vực 3 – Tây Ninh)
@@ -14,7 +16,6 @@ const USAGE = `Cách dùng / usage: thads demo [--today YYYY-MM-DD] [--seed N]
 `;
 
 type Run = (fn: (rt: Runtime) => Promise<number>) => Promise<number>;
-const nf = new Intl.NumberFormat('vi-VN');
 
 /** `thads demo`: the demo organisation and data, then a summary through the real report path. */
 export async function demoCommand(args: string[], run: Run): Promise<number> {
@@ -62,7 +63,7 @@ async function printSummary(rt: Runtime): Promise<void> {
   const events = await count('case_events');
   const last = await rt.db.selectFrom('case_events').select(sql<string | null>`max("on")::text`.as('d')).executeTakeFirst();
   const lastDay = last?.d ?? null;
-  const out: string[] = ['', `Dữ liệu: ${nf.format(cases)} việc, ${nf.format(events)} sự kiện${lastDay ? `, đến ngày ${formatDateVi(lastDay)}` : ''}.`, ''];
+  const out: string[] = ['', `Dữ liệu: ${groupDigits(cases)} việc, ${groupDigits(events)} sự kiện${lastDay ? `, đến ngày ${formatDateVi(lastDay)}` : ''}.`, ''];
   const header = ['Năm', 'Đơn vị', 'Cũ', 'Mới', 'Có ĐK', 'Xong', 'Tỷ lệ việc', 'Chỉ tiêu', '', 'Tỷ lệ tiền', 'Chỉ tiêu', ''];
   const rows: string[][] = [];
   for (const plan of YEAR_PLANS) {
@@ -71,9 +72,9 @@ async function printSummary(rt: Runtime): Promise<void> {
     if (lastDay !== null && bounds.from > lastDay) break;
     const to = lastDay !== null && lastDay < bounds.to && fiscalYearOf(lastDay) === fy ? lastDay : bounds.to;
     const office = fy >= 2025 ? CURRENT_OFFICE : FORMER_OFFICE;
-    const r = (await rt.statistics.report(office, to)).report;
+    const r = (await rt.statistics.report(systemReader('thads demo: the table of the loaded demo'), office, to)).report;
     rows.push([
-      String(fy) + (to !== bounds.to ? '*' : ''), office, nf.format(r.cases.carried_over), nf.format(r.cases.new), nf.format(r.cases.with_means), nf.format(r.cases.resolved),
+      String(fy) + (to !== bounds.to ? '*' : ''), office, groupDigits(r.cases.carried_over), groupDigits(r.cases.new), groupDigits(r.cases.with_means), groupDigits(r.cases.resolved),
       `${formatPercentVi(r.cases.rate)}%`, r.target ? `${formatPercentVi(r.target.cases)}%` : '—', formatExcessVi(r.excess?.cases ?? null),
       `${formatPercentVi(r.money.rate)}%`, r.target ? `${formatPercentVi(r.target.money)}%` : '—', formatExcessVi(r.excess?.money ?? null),
     ]);

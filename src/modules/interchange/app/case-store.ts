@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../../platform/db/database.js';
-import { type CaseEvent, type CaseFacts, type Category, eventFromRow, type Initiation, type Obligation, type Party } from '../../cases/domain/index.js';
+import { type CaseEvent, type CaseFacts, caseFactsFromRows, eventFromRow } from '../../cases/domain/index.js';
 
 /** A stored case as the interchange sees it: facts, effective events (reversed ones and reversals left out). */
 export interface StoredCase {
@@ -23,26 +23,11 @@ export async function loadStoredCases(db: DbOrTx, ids: readonly string[], office
     db.selectFrom('case_obligations').select(['case_id', 'id', 'kind', 'beneficiary', 'label', 'amount', 'value']).where('case_id', '=', sql<string>`ANY(${list}::text[])`).orderBy('case_id').orderBy('seq').execute(),
     db.selectFrom('case_events').select(['case_id', 'seq', 'type', 'on', 'data', 'reverses_seq']).where('case_id', '=', sql<string>`ANY(${list}::text[])`).orderBy('case_id').orderBy('seq').execute(),
   ]);
+  const partiesOf = groupBy(parties);
+  const obligationsOf = groupBy(obligations);
   for (const c of rows) {
-    out.set(c.id, {
-      version: c.version,
-      events: [],
-      facts: {
-        id: c.id, office: officeCode(c.office_id), decision: { number: c.decision_number, date: c.decision_date }, acceptedOn: c.accepted_on,
-        initiation: c.initiation as Initiation, category: c.category as Category,
-        judgment: { number: c.judgment_number, date: c.judgment_date, court: c.court },
-        commune: c.commune_code, enforcer: c.initial_enforcer, parties: [], obligations: [],
-      },
-    });
-  }
-  for (const p of parties) {
-    out.get(p.case_id)?.facts.parties.push({ role: p.role as Party['role'], kind: p.kind as Party['kind'], name: p.name, idNumber: p.id_number, address: p.address });
-  }
-  for (const o of obligations) {
-    const beneficiary = o.beneficiary as Obligation['beneficiary'];
-    out.get(o.case_id)?.facts.obligations.push(
-      o.kind === 'money' ? { id: o.id, kind: 'money', beneficiary, label: o.label, amount: o.amount! } : { id: o.id, kind: 'non_money', beneficiary, label: o.label, value: o.value },
-    );
+    const facts = caseFactsFromRows(c, partiesOf.get(c.id) ?? [], obligationsOf.get(c.id) ?? [], officeCode(c.office_id));
+    out.set(c.id, { version: c.version, events: [], facts });
   }
   const reversed = new Set(events.filter((e) => e.type === 'reversal').map((e) => `${e.case_id}|${e.reverses_seq}`));
   for (const e of events) {
@@ -50,4 +35,15 @@ export async function loadStoredCases(db: DbOrTx, ids: readonly string[], office
     out.get(e.case_id)?.events.push(eventFromRow(e.type, e.on, e.data));
   }
   return out;
+}
+
+/** Rows by their case, in their (already sorted) order. */
+function groupBy<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const by = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = by.get(r.case_id);
+    if (list) list.push(r);
+    else by.set(r.case_id, [r]);
+  }
+  return by;
 }

@@ -1,6 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../platform/db/database.js';
-import type { DB } from '../../../platform/db/schema.js';
 import type { IsoDate } from '../../../kernel/calendar/index.js';
 import { type CaseEvent, type CaseFacts, type CaseState, eventData, nextDeadline, outstandingOf, stateToJson, totalOutstanding } from '../../cases/domain/index.js';
 import { appendRows, type BulkStatistics, deleteDerivedRowsOf, type DerivedRows, derivedRowsCtes, derivedRowsOf } from '../../statistics/index.js';
@@ -13,28 +12,19 @@ import type { AppendedCase, NewCase } from './case-plan.js';
  * caseSearchIndex), its statistics rows with derivedRowsOf (as every case write does), and its share of
  * the snapshot totals is accumulated (BulkStatistics) while PostgreSQL writes the previous batch.
  *
- * A batch is two statements (data-modifying CTEs; foreign keys are checked at their end) whose rows arrive
- * as one array parameter per column (unnest): one round trip each, no 65,535-parameter limit. The first
- * writes the cases, parties, obligations and events; the second the rows derived from them (statistics rows,
- * and the name-search entries of new cases). With a side connection (import-side.ts) the second runs there,
- * in parallel on the other core; without one it follows the first in the main transaction, and the insert
- * trigger of migration 0005 writes the name-search entries.
+ * A batch is one statement (data-modifying CTEs; foreign keys are checked at its end) whose rows arrive
+ * as one array parameter per column (unnest): one round trip, no 65,535-parameter limit. It writes the
+ * cases, parties, obligations, events and the statistics rows derived from them; the statement-level insert
+ * trigger of the name search (migrations 0005, 0011) writes the new cases' entries and vocabulary counts,
+ * set-based, in the same statement. Node builds the next batch while PostgreSQL runs this one.
  */
 export interface WriteContext {
   unitId: (code: string) => number;
   today: IsoDate;
   /** The statistics of the import: each case's derived rows are written with it and the case is reported to the snapshot totals. */
   statistics: BulkStatistics;
-  /** The side transaction (import-side.ts) and the word counts of the name-search vocabulary it gathers; null: one connection. */
-  side: { db: Kysely<DB>; vocabulary: Map<string, number> } | null;
   batchSize?: number | undefined;
   onWritten?: ((n: number) => void) | undefined;
-}
-
-/** The statements of one batch: the cases' own rows (main transaction), the rows derived from them (side, or main). */
-interface Batch {
-  main: RawBuilder<unknown>;
-  derived: RawBuilder<unknown> | null;
 }
 
 type Cols = readonly (readonly [name: string, type: string])[];
@@ -62,14 +52,17 @@ const element = (v: Value): string => {
   if (v === null) return 'NULL';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  return /["\\]/.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
+  return v.includes('"') || v.includes('\\') ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
 };
-/** `unnest($1::text[], $2::int[], …) AS alias(col, …)`: the rows of a batch, one array literal per column. */
+/**
+ * `unnest($1::text[], $2::int[], …) AS alias(col, …)`: the rows of a batch, one array literal per column.
+ * The literal is built by concatenation (V8 joins the pieces once, when the driver writes it).
+ */
 function rowsOf(cols: Cols, rows: readonly Row[], alias: string): RawBuilder<unknown> {
   const arrays = cols.map(([, type], i) => {
-    const parts = new Array<string>(rows.length);
-    for (let r = 0; r < rows.length; r++) parts[r] = element(rows[r]![i]!);
-    return sql`${`{${parts.join(',')}}`}::${sql.raw(type)}[]`;
+    let text = '{';
+    for (let r = 0; r < rows.length; r++) text += (r ? ',' : '') + element(rows[r]![i]!);
+    return sql`${`${text}}`}::${sql.raw(type)}[]`;
   });
   return sql`unnest(${sql.join(arrays)}) AS ${sql.raw(alias)}(${names(cols)})`;
 }
@@ -109,35 +102,36 @@ async function statisticsOfBatch(batch: readonly NewCase[], ctx: WriteContext): 
     if (k % YIELD_EVERY === YIELD_EVERY - 1) await pause();
     if (isAppended(c)) ctx.statistics.appended(c.facts, c.events.slice(0, c.events.length - c.newEvents.length), c.events);
     else ctx.statistics.created(c.facts, c.events);
-    appendRows(rows, derivedRowsOf(c.facts, c.events, ctx.unitId));
+    const own = derivedRowsOf(c.facts, c.events, ctx.unitId);
+    numberFlows(own.flows);
+    appendRows(rows, own);
   }
   return rows;
 }
 
-const isAppended = (c: NewCase | AppendedCase): c is AppendedCase => 'newEvents' in c;
-
-const TERM_COLS: Cols = [['id', 'text'], ['accepted_on', 'date'], ['office', 'int'], ['names', 'text'], ['terms', 'text']];
-
-/** The statement of a batch's derived rows (null when there are none): statistics rows, name-search entries. */
-function derivedStatement(derived: DerivedRows, terms: readonly Row[]): RawBuilder<unknown> | null {
-  const empty = derived.episodes.length + derived.flows.length + derived.states.length + derived.offices.length === 0;
-  if (empty && terms.length === 0) return null;
-  // The entries in index order, as the trigger of migration 0005 writes them.
-  const entries = terms.length
-    ? sql`, terms AS (INSERT INTO case_search_terms (term, accepted_on, case_id, holding_office_id, names)
-        SELECT w.term, t.accepted_on, t.id, t.office, t.names FROM ${rowsOf(TERM_COLS, terms, 't')}
-        CROSS JOIN LATERAL unnest(string_to_array(t.terms, ' | ')) AS w(term) ORDER BY 1, 2 DESC, 3 DESC)`
-    : sql``;
-  return sql`WITH ${derivedRowsCtes(derived, 'st_')} ${entries} SELECT`;
+/**
+ * Numbers a case's flow rows as the key of stat_flows wants them (migration 0011): 1, 2, … among its flows of
+ * one episode, day and kind, in event order. An import writes a case's whole history (new, or rewritten
+ * after its rows are deleted), so the numbers are known here and a second write of the same flow is refused.
+ */
+function numberFlows(flows: Record<string, unknown>[]): void {
+  const seen = new Map<string, number>();
+  for (const f of flows) {
+    const k = `${String(f.episode_no)}|${String(f.on)}|${String(f.kind)}`;
+    const seq = (seen.get(k) ?? 0) + 1;
+    seen.set(k, seq);
+    f.seq = seq;
+  }
 }
 
-async function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): Promise<Batch> {
+const isAppended = (c: NewCase | AppendedCase): c is AppendedCase => 'newEvents' in c;
+
+async function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): Promise<RawBuilder<unknown>> {
   const derived = await statisticsOfBatch(batch, ctx);
   const cases: Row[] = [];
   const parties: Row[] = [];
   const obligations: Row[] = [];
   const events: Row[] = [];
-  const terms: Row[] = [];
   for (const [k, c] of batch.entries()) {
     if (k % YIELD_EVERY === YIELD_EVERY - 1) await pause();
     const f = c.facts;
@@ -149,10 +143,6 @@ async function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): P
       f.id, ctx.unitId(f.office), f.decision.number, f.decision.date, f.acceptedOn, f.initiation, f.category, f.judgment.number, f.judgment.date,
       f.judgment.court, f.commune, f.enforcer, total.toString(), search.text, search.names, joinedTerms, ...projection.slice(1),
     ]);
-    if (ctx.side) {
-      terms.push([f.id, f.acceptedOn, projection[3]!, search.names, joinedTerms]);
-      for (const t of search.terms) ctx.side.vocabulary.set(t, (ctx.side.vocabulary.get(t) ?? 0) + 1);
-    }
     f.parties.forEach((p, i) => parties.push([f.id, i + 1, p.role, p.kind, p.name, p.idNumber, p.address]));
     const progress = progressRows(f, c.state);
     f.obligations.forEach((o, i) => {
@@ -166,62 +156,59 @@ async function buildInsertBatch(batch: readonly NewCase[], ctx: WriteContext): P
   const caseCols = [...CASE_COLS, ...PROJECTION_COLS.slice(1)];
   const caseValues = sql.join(caseCols.map(([n]) => (n === 'search_terms' ? sql`string_to_array(c_rows.search_terms, ' | ')` : sql.ref(`c_rows.${n}`))));
   const insertCases = sql`INSERT INTO cases (${names(caseCols)}) SELECT ${caseValues} FROM ${rowsOf(caseCols, cases, 'c_rows')}`;
-  const main = sql`WITH c AS (${insertCases}),
+  return sql`WITH c AS (${insertCases}),
     pa AS (${insert('case_parties', PARTY_COLS, parties, 'pa_rows')}),
-    ob AS (${insert('case_obligations', OBLIGATION_COLS, obligations, 'ob_rows')})
+    ob AS (${insert('case_obligations', OBLIGATION_COLS, obligations, 'ob_rows')}),
+    ${derivedRowsCtes(derived, 'st_')}
     ${insert('case_events', EVENT_COLS, events, 'ev_rows')}`;
-  return { main, derived: derivedStatement(derived, terms) };
 }
 
-async function buildAppendBatch(batch: readonly AppendedCase[], ctx: WriteContext): Promise<Batch> {
+async function buildAppendBatch(batch: readonly AppendedCase[], ctx: WriteContext): Promise<RawBuilder<unknown>> {
   const derived = await statisticsOfBatch(batch, ctx);
   const projections = batch.map((c) => projectionRow(c.facts, c.state, c.events, c.fromVersion + c.newEvents.length, ctx));
   const progress = batch.flatMap((c) => progressRows(c.facts, c.state));
   const events = batch.flatMap((c) => eventRows(c.facts.id, c.newEvents, c.fromVersion));
   const set = (cols: Cols) => sql.join(cols.map(([n]) => sql`${sql.ref(n)} = ${sql.ref(`v.${n}`)}`));
   // A change of holding office moves the case's name-search entries (trigger of migration 0005, main transaction).
-  const main = sql`WITH c AS (
+  return sql`WITH c AS (
       UPDATE cases c SET ${set(PROJECTION_COLS.slice(1))}, updated_at = now() FROM ${rowsOf(PROJECTION_COLS, projections, 'v')} WHERE c.id = v.id),
     o AS (
-      UPDATE case_obligations o SET ${set(PROGRESS_COLS.slice(2))} FROM ${rowsOf(PROGRESS_COLS, progress, 'v')} WHERE o.case_id = v.case_id AND o.id = v.id)
+      UPDATE case_obligations o SET ${set(PROGRESS_COLS.slice(2))} FROM ${rowsOf(PROGRESS_COLS, progress, 'v')} WHERE o.case_id = v.case_id AND o.id = v.id),
+    ${derivedRowsCtes(derived, 'st_')}
     ${insert('case_events', EVENT_COLS, events, 'ev_rows')}`;
-  return { main, derived: derivedStatement(derived, []) };
 }
 
-async function inBatches<T>(tx: Tx, items: readonly T[], ctx: WriteContext, build: (b: readonly T[]) => Promise<Batch>): Promise<void> {
+async function inBatches<T>(tx: Tx, items: readonly T[], ctx: WriteContext, build: (b: readonly T[]) => Promise<RawBuilder<unknown>>): Promise<void> {
   const size = ctx.batchSize ?? 1000;
-  const derivedDb = ctx.side?.db ?? tx;
   let pending: Promise<unknown> | null = null;
   for (let i = 0; i < items.length; i += size) {
     const batch = await build(items.slice(i, i + size));
     if (pending) await pending;
     const written = Math.min(i + size, items.length);
-    pending = Promise.all([batch.main.execute(tx), batch.derived?.execute(derivedDb)]).then(() => ctx.onWritten?.(written));
+    pending = batch.execute(tx).then(() => ctx.onWritten?.(written));
     // A failure surfaces at the next await; keep it from being reported as unhandled meanwhile.
     pending.catch(() => undefined);
   }
   if (pending) await pending;
 }
 
-/** Adds the words of the new cases' names to the name-search vocabulary (side transaction, once, in term order). */
-export async function writeVocabulary(db: Kysely<DB>, vocabulary: ReadonlyMap<string, number>): Promise<void> {
-  const rows: Row[] = [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (let i = 0; i < rows.length; i += 20_000) {
-    await sql`INSERT INTO case_search_vocabulary AS v (term, cases) SELECT * FROM ${rowsOf([['term', 'text'], ['cases', 'int']], rows.slice(i, i + 20_000), 'w')}
-      ON CONFLICT (term) DO UPDATE SET cases = v.cases + EXCLUDED.cases`.execute(db);
-  }
-}
-
-/** Inserts new cases with their parties, obligations, events and projection. */
+/**
+ * Inserts new cases with their parties, obligations, events and projection, in the order of their ids.
+ * Most indexes the import fills begin with the case id (cases, parties, obligations, events, statistics
+ * rows, and the foreign key checks read the cases' one): ids in order make each batch's entries neighbours,
+ * and into an empty register every entry goes to the end of its index, the cheapest place (a file lists
+ * its cases in any order: the generated one mixes offices and years).
+ */
 export async function insertCases(tx: Tx, cases: readonly NewCase[], ctx: WriteContext): Promise<void> {
-  await inBatches(tx, cases, ctx, (b) => buildInsertBatch(b, ctx));
+  const inIdOrder = [...cases].sort((a, b) => (a.facts.id < b.facts.id ? -1 : a.facts.id > b.facts.id ? 1 : 0));
+  await inBatches(tx, inIdOrder, ctx, (b) => buildInsertBatch(b, ctx));
 }
 
 /** Appends the new events of existing cases and rewrites their projection, obligation progress and statistics rows. */
 export async function appendToCases(tx: Tx, cases: readonly AppendedCase[], ctx: WriteContext): Promise<void> {
   // The rows of the whole history are written again: the old ones go first (one statement cannot both
   // delete and insert the same keys).
-  await deleteDerivedRowsOf(ctx.side?.db ?? tx, cases.map((c) => c.facts.id));
+  await deleteDerivedRowsOf(tx, cases.map((c) => c.facts.id));
   await inBatches(tx, cases, { ...ctx, onWritten: undefined }, (b) => buildAppendBatch(b, ctx));
 }
 

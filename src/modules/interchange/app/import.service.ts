@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import { analyzeSearchIndex, type Db } from '../../../platform/db/database.js';
-import type { DB } from '../../../platform/db/schema.js';
+import { sql } from 'kysely';
+import { analyzeSearchIndex, type Db, type Tx } from '../../../platform/db/database.js';
 import { appendAudit, type RequestContext } from '../../../platform/audit/audit-log.js';
 import { BulkStatistics } from '../../statistics/index.js';
 import { type Clock, systemClock, todayInVietnam } from '../../../platform/clock.js';
 import type { UnitDirectory } from '../../organisation/index.js';
 import { lockAppended, planCases } from './case-plan.js';
-import { appendToCases, insertCases, raiseCaseCounters, writeVocabulary } from './case-write.js';
-import { canPrepareTransactions, commitPrepared, IMPORT_GID_PREFIX, importLockSql, resolvePreparedImports, SEARCH_TERMS_BY_IMPORT } from './import-side.js';
+import { appendToCases, insertCases, raiseCaseCounters } from './case-write.js';
 import type { ImportIssue } from './issues.js';
 import { readRecords, type ParsedFiles } from './read-records.js';
 import { loadDbReferences, planReferences } from './reference-plan.js';
@@ -42,8 +39,6 @@ export interface ImportOptions {
   batchSize?: number;
   /** First fiscal year of the snapshot totals when the import is the register's first (default: STORED_TOTALS_POLICY). */
   statisticsFromFiscalYear?: number;
-  /** Write the derived rows on a second connection (default: when the database can prepare transactions). */
-  parallel?: boolean;
   /** The longest wait for one lock after the import lock (default IMPORT_LOCK_TIMEOUT_MS): then nothing is written. */
   lockTimeoutMs?: number;
 }
@@ -61,7 +56,7 @@ export const IMPORT_CONTEXT: RequestContext = { userId: null, username: 'thads i
  * `thads import`: JSON Lines files into the database, all or nothing. Everything is read and checked first
  * (schemas, references across files and the database, the domain's rules for every case); only when no
  * problem remains is anything written, in one transaction with one audit row: the cases with their
- * statistics rows, and the snapshot totals moved by the imported cases (or marked stale, for the caller to
+ * statistics rows and name-search entries, and the snapshot totals moved by the imported cases (or marked stale, for the caller to
  * recompute with StatisticsService.prepare: see BulkStatistics).
  */
 export class ImportService {
@@ -78,10 +73,8 @@ export class ImportService {
     progress({ phase: 'parse', done: 0, total: null });
     const parsed = await readRecords(files, (n) => progress({ phase: 'parse', done: n, total: null }));
     const issues = [...parsed.issues];
-    const parallel = opts.parallel ?? (await canPrepareTransactions(this.db));
     try {
-      const input = { files, parsed, issues, opts, progress };
-      const counts = parallel ? await this.db.connection().execute((side) => this.write(input, side)) : await this.write(input, null);
+      const counts = await this.write({ files, parsed, issues, opts, progress });
       if (counts.offices > 0) this.units.invalidate();
       // A bulk of new name-index entries: the planner should know the new words at once.
       if (counts.casesCreated >= 1000) await analyzeSearchIndex(this.db);
@@ -92,23 +85,16 @@ export class ImportService {
     }
   }
 
-  /**
-   * Checks and writes in the main transaction; with `sideDb` (a connection of its own), the rows derived
-   * from the cases are written there and both commit together (import-side.ts).
-   */
-  private async write(input: WriteInput, sideDb: Kysely<DB> | null): Promise<ImportCounts> {
+  /** Checks, then writes everything in one transaction: nothing is visible before all of it is. */
+  private async write(input: WriteInput): Promise<ImportCounts> {
     const { files, parsed, issues, opts, progress } = input;
     const lockTimeoutMs = opts.lockTimeoutMs ?? IMPORT_LOCK_TIMEOUT_MS;
-    const gid = `${IMPORT_GID_PREFIX}${randomUUID()}`;
-    // The side transaction's state (changed inside the callback).
-    let side = 'none' as 'none' | 'open' | 'prepared';
-    let counts: ImportCounts;
     try {
-      counts = await this.db.transaction().execute(async (tx) => {
+      return await this.db.transaction().execute(async (tx) => {
         // One import at a time; the server may keep working on other cases meanwhile.
         await sql`SELECT pg_advisory_xact_lock(${importLockSql})`.execute(tx);
-        // PostgreSQL cannot see a wait that goes through this process (the main transaction waiting for a row
-        // that a writer holds while that writer waits for the side's lock): every later lock wait is bounded.
+        // An import holds the statistics lock (exclusively into an empty register) and many row locks for a
+        // minute: a wait behind another holder is bounded, so that nothing hangs unseen (then nothing is written).
         await setLockTimeout(tx, lockTimeoutMs);
         const dbRefs = await loadDbReferences(tx);
         const refs = planReferences(parsed, dbRefs, issues);
@@ -118,22 +104,16 @@ export class ImportService {
         const plan = await planCases(tx, parsed, refs, issues, (id) => codeById.get(id) ?? String(id), (n) => progress({ phase: 'validate', done: n, total }));
         if (issues.length === 0) await lockAppended(tx, plan.appended, issues);
         if (issues.length) throw new ImportRejected(issues);
-        if (sideDb) {
-          await sql`BEGIN`.execute(sideDb);
-          side = 'open';
-          await setLockTimeout(sideDb, lockTimeoutMs);
-          await SEARCH_TERMS_BY_IMPORT.execute(tx);
-        }
-        const derivedDb = sideDb ?? tx;
-        // A writer of cases like any other (its lock after the row locks, the other writers' order): every
-        // case's statistics rows are written with it, and the snapshot totals follow (BulkStatistics).
+        // A writer of cases like any other, in the other writers' lock order: the statistics lock after the rows
+        // of the cases it appends to (as a case write) and before the rows a creation touches (case counter,
+        // vocabulary). Every case's statistics rows are written with it; the snapshot totals follow (BulkStatistics).
         const today = todayInVietnam(this.clock);
         const firstAcceptedOn = plan.created.reduce<string | null>((m, c) => (m === null || c.facts.acceptedOn < m ? c.facts.acceptedOn : m), null);
-        const statistics = await BulkStatistics.begin(derivedDb, { today, firstAcceptedOn, fromFiscalYear: opts.statisticsFromFiscalYear });
+        const statistics = await BulkStatistics.begin(tx, { today, firstAcceptedOn, fromFiscalYear: opts.statisticsFromFiscalYear });
 
         const ids = await writeReferences(tx, refs);
         const unitId = (code: string) => ids.get(code)!;
-        const ctx = { unitId, today, statistics, side: sideDb ? { db: sideDb, vocabulary: new Map<string, number>() } : null, batchSize: opts.batchSize };
+        const ctx = { unitId, today, statistics, batchSize: opts.batchSize };
         const toWrite = plan.created.length + plan.appended.length;
         progress({ phase: 'write', done: 0, total: toWrite });
         await insertCases(tx, plan.created, { ...ctx, onWritten: (n) => progress({ phase: 'write', done: n, total: toWrite }) });
@@ -152,43 +132,32 @@ export class ImportService {
           skipped: refs.skipped + plan.skipped,
         };
         const wroteCases = c.casesCreated + c.casesUpdated > 0;
-        await statistics.finish(derivedDb, unitId, wroteCases);
-        if (ctx.side && wroteCases) {
-          await writeVocabulary(ctx.side.db, ctx.side.vocabulary);
-          await sql`PREPARE TRANSACTION ${sql.lit(gid)}`.execute(ctx.side.db);
-          side = 'prepared';
-        } else if (ctx.side) {
-          await sql`ROLLBACK`.execute(ctx.side.db);
-          side = 'none';
-        }
-        // Importing the same file again changes nothing, not even the audit trail. With a side, this row
-        // is what decides its fate if the process dies before committing it (resolvePreparedImports).
+        await statistics.finish(tx, unitId, wroteCases);
+        // Importing the same file again changes nothing, not even the audit trail.
         const changed = c.offices + c.communes + c.enforcers + c.targets + c.casesCreated + c.casesUpdated;
         if (changed > 0) {
           await appendAudit(tx, opts.ctx ?? IMPORT_CONTEXT, {
-            action: 'import.completed', entityType: 'import', entityId: side === 'prepared' ? gid : null, unitId: null, after: { files: [...files], ...c },
+            action: 'import.completed', entityType: 'import', entityId: null, unitId: null, after: { files: [...files], ...c },
           });
         }
         return c;
       });
     } catch (e) {
-      // Not committed (or not known to be: the audit row decides, as at recovery).
-      if (sideDb && side === 'open') await sql`ROLLBACK`.execute(sideDb).catch(() => undefined);
-      if (sideDb && side === 'prepared') await resolvePreparedImports(this.db).catch(() => undefined);
       if ((e as { code?: string }).code === '55P03') {
         throw new Error(`Không nhập được: đã chờ một khóa của cơ sở dữ liệu quá ${Math.round(lockTimeoutMs / 1000)} giây (một thao tác khác đang giữ, ví dụ tính lại thống kê). Không có gì được ghi; hãy chạy lại sau.`, { cause: e });
       }
       throw e;
     }
-    if (sideDb && side === 'prepared') await commitPrepared(sideDb, gid);
-    return counts;
   }
 }
 
 /** How long an import waits for any one lock once it has started writing (ImportOptions.lockTimeoutMs). */
 export const IMPORT_LOCK_TIMEOUT_MS = 300_000;
 
-const setLockTimeout = (db: Kysely<DB>, ms: number) => sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(ms))}`).execute(db);
+/** The key of the lock held by an import's transaction: one import at a time. */
+const importLockSql = sql`hashtext('thads.import')`;
+
+const setLockTimeout = (db: Tx, ms: number) => sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(ms))}`).execute(db);
 
 interface WriteInput {
   files: readonly string[];

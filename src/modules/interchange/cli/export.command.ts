@@ -1,8 +1,8 @@
 import { once } from 'node:events';
+import { groupDigits } from '../../../kernel/format/index.js';
 import type { Runtime } from '../../../platform/runtime.js';
 
 const USAGE = 'Cách dùng / usage: thads export [--office MÃ] > TỆP.jsonl\n';
-const nf = new Intl.NumberFormat('vi-VN');
 
 /** `thads export [--office CODE]`: the interchange format on stdout, streamed with backpressure. */
 export async function exportCommand(args: string[], open: (fn: (rt: Runtime) => Promise<number>) => Promise<number>): Promise<number> {
@@ -32,8 +32,8 @@ export async function exportCommand(args: string[], open: (fn: (rt: Runtime) => 
       { office },
     );
     process.stderr.write(
-      `Đã xuất ${nf.format(counts.offices)} đơn vị, ${nf.format(counts.communes)} xã/phường, ${nf.format(counts.enforcers)} chấp hành viên, ` +
-        `${nf.format(counts.targets)} chỉ tiêu, ${nf.format(counts.cases)} việc (${nf.format(counts.events)} sự kiện).\n`,
+      `Đã xuất ${groupDigits(counts.offices)} đơn vị, ${groupDigits(counts.communes)} xã/phường, ${groupDigits(counts.enforcers)} chấp hành viên, ` +
+        `${groupDigits(counts.targets)} chỉ tiêu, ${groupDigits(counts.cases)} việc (${groupDigits(counts.events)} sự kiện).\n`,
     );
     return 0;
   });

@@ -1,10 +1,11 @@
 import type { Runtime } from '../../../platform/runtime.js';
 import type { ImportProgress } from '../app/import.service.js';
 import { formatIssue } from '../app/issues.js';
+import { formatDecimal, groupDigits } from '../../../kernel/format/index.js';
+
+const seconds = (s: number) => formatDecimal(s, 1);
 
 const USAGE = 'Cách dùng / usage: thads import TỆP.jsonl [TỆP…]\n';
-const nf = new Intl.NumberFormat('vi-VN');
-const secs = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** Shows progress on stderr for large imports: at most one line a second per phase, and each phase's total. */
 export class ProgressPrinter {
@@ -49,8 +50,8 @@ export class ProgressPrinter {
     this.printed = p;
     const s = Math.max((this.lastAt - this.started) / 1000, 0.001);
     const [verb, unit] = p.phase === 'parse' ? ['Đã đọc', 'dòng'] : p.phase === 'validate' ? ['Đã kiểm tra', 'việc'] : ['Đã ghi', 'việc'];
-    const of = p.total !== null ? `/${nf.format(p.total)}` : '';
-    this.write(`${verb} ${nf.format(p.done)}${of} ${unit} — ${secs.format(s)} giây, ${nf.format(Math.round(p.done / s))} ${unit}/giây`);
+    const of = p.total !== null ? `/${groupDigits(p.total)}` : '';
+    this.write(`${verb} ${groupDigits(p.done)}${of} ${unit} — ${seconds(s)} giây, ${groupDigits(Math.round(p.done / s))} ${unit}/giây`);
   }
 }
 
@@ -73,21 +74,21 @@ export async function importCommand(args: string[], open: (fn: (rt: Runtime) => 
     printer.finish();
     if (!result.ok) {
       for (const i of result.issues) err(formatIssue(i));
-      err(`Không nhập dữ liệu nào: ${nf.format(result.issues.length)} lỗi. Sửa tệp rồi chạy lại.`);
+      err(`Không nhập dữ liệu nào: ${groupDigits(result.issues.length)} lỗi. Sửa tệp rồi chạy lại.`);
       return 1;
     }
     const c = result.counts;
     process.stdout.write(
-      `Nhập xong trong ${secs.format(result.seconds)} giây: ${nf.format(c.casesCreated)} việc mới, ${nf.format(c.casesUpdated)} việc bổ sung sự kiện, ` +
-        `${nf.format(c.eventsWritten)} sự kiện; ${nf.format(c.offices)} đơn vị, ${nf.format(c.communes)} xã/phường, ${nf.format(c.enforcers)} chấp hành viên, ` +
-        `${nf.format(c.targets)} chỉ tiêu; ${nf.format(c.skipped)} bản ghi đã có (bỏ qua).\n`,
+      `Nhập xong trong ${seconds(result.seconds)} giây: ${groupDigits(c.casesCreated)} việc mới, ${groupDigits(c.casesUpdated)} việc bổ sung sự kiện, ` +
+        `${groupDigits(c.eventsWritten)} sự kiện; ${groupDigits(c.offices)} đơn vị, ${groupDigits(c.communes)} xã/phường, ${groupDigits(c.enforcers)} chấp hành viên, ` +
+        `${groupDigits(c.targets)} chỉ tiêu; ${groupDigits(c.skipped)} bản ghi đã có (bỏ qua).\n`,
     );
     // The import wrote each case's statistics rows and moved the stored totals, unless it had to mark them
     // stale (BulkStatistics): then they are recomputed now. The import itself is committed already; if this
     // step is interrupted, the first report does it, and reports are correct meanwhile (full query).
     if (c.casesCreated + c.casesUpdated > 0) {
       const s = await rt.statistics.prepare({ onProgress: (m) => err(`Thống kê: ${m.trim()}`) });
-      if (s) err(`Đã tính lại tổng số thống kê: ${nf.format(s.snapshots)} ngày chốt (${s.firstAsOf ?? '—'} … ${s.lastAsOf ?? '—'}).`);
+      if (s) err(`Đã tính lại tổng số thống kê: ${groupDigits(s.snapshots)} ngày chốt (${s.firstAsOf ?? '—'} … ${s.lastAsOf ?? '—'}).`);
       else err('Số liệu thống kê đã cập nhật cùng dữ liệu nhập.');
     }
     return 0;

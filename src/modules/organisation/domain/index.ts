@@ -1,3 +1,5 @@
 /** The pure part of the organisation's face: roles and permissions, named access rules, unit scope and validity. */
-export { canChangeStatisticsPolicies, canSetTargetOf, type Permission, type Role } from './roles.js';
+export { ROLE_VI } from './role-labels.js';
+export { canChangeStatisticsPolicies, canSetTargetOf, ROLES, type Permission, type Role } from './roles.js';
+export { type Reader, type ScopedReader, type SystemReader, readerSees, systemReader } from './reader.js';
 export { isUnitValidOn, parentLevelFor, visibleUnitIds } from './unit-scope.js';

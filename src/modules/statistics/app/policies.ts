@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../../platform/db/database.js';
-import { DEFAULT_POLICIES, MONEY_RESOLVED_PARTS, validatePolicies, type StatisticsPolicies } from '../domain/index.js';
+import { DEFAULT_POLICIES, MONEY_RESOLVED_PARTS, normalizeGround, validatePolicies, type StatisticsPolicies } from '../domain/index.js';
 import { readSetting } from '../infra/statistics.repository.js';
-import { normalizeGround } from './case-derivation.js';
 
 /** The settings key of the statistics policies (statistics.md: every report states the policies it used). */
 export const POLICIES_KEY = 'statistics.policies';

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db, DbOrTx } from '../../../platform/db/database.js';
 import type { DB } from '../../../platform/db/schema.js';
 import type { IsoDate } from '../../../kernel/calendar/index.js';
-import { canChangeStatisticsPolicies, canSetTargetOf } from '../../organisation/domain/index.js';
+import { canChangeStatisticsPolicies, canSetTargetOf, readerSees, type Reader } from '../../organisation/domain/index.js';
 import { AppError } from '../../../kernel/errors.js';
 import {
   checkIdentities, DEFAULT_POLICIES, defaultFrom, fiscalYearOf, resolvePeriod, validatePolicies,
@@ -89,6 +89,17 @@ export class StatisticsService {
   async unitOf(code: string): Promise<UnitRow> {
     const u = await this.units.byCode(code);
     if (!u) throw new AppError('NOT_FOUND', [{ field: 'unit', rule: 'unknown_unit', message: `Không có đơn vị mã "${code}".` }]);
+    return u;
+  }
+
+  /**
+   * The unit `code` if the reader may read it. Every read of unit figures goes through here, so a CLI or a
+   * job cannot skip the scope by accident (a system reader names its purpose); outside the scope the answer
+   * is the one for an unknown unit, never a hint that the unit exists.
+   */
+  async visibleUnit(reader: Reader, code: string): Promise<UnitRow> {
+    const u = await this.units.byCode(code);
+    if (!u || !readerSees(reader, u.id)) throw new AppError('NOT_FOUND', [{ field: 'unit', rule: 'unknown_unit', message: `Không có đơn vị mã "${code}".` }]);
     return u;
   }
 
@@ -182,9 +193,9 @@ export class StatisticsService {
   }
 
   /** Both forms of a unit's report for [from, to] (statistics.md §2–§5, §7) with the identities checked. */
-  async report(unitCode: string, to: string, from?: string | null, opts: ReportOptions = {}): Promise<UnitReport> {
+  async report(reader: Reader, unitCode: string, to: string, from?: string | null, opts: ReportOptions = {}): Promise<UnitReport> {
     const period = this.periodOf(to, from);
-    const unit = await this.unitOf(unitCode);
+    const unit = await this.visibleUnit(reader, unitCode);
     return this.read((db) => this.reportFor(db, unit, period, opts));
   }
 
@@ -201,9 +212,9 @@ export class StatisticsService {
   }
 
   /** A report's rows by initiation, enforcer, commune, category, office, province or month (statistics.md §6). */
-  async breakdown(unitCode: string, to: string, from: string | null | undefined, by: Breakdown) {
+  async breakdown(reader: Reader, unitCode: string, to: string, from: string | null | undefined, by: Breakdown) {
     const period = this.periodOf(to, from);
-    const unit = await this.unitOf(unitCode);
+    const unit = await this.visibleUnit(reader, unitCode);
     return this.read(async (db) => {
       const policies = await currentPolicies(db);
       const main = await this.reportFor(db, unit, period);
@@ -266,9 +277,9 @@ export class StatisticsService {
    * contributes (1, or its amount in đồng); the cell's value (`total`, as the report computes it: the listed
    * values add up to it); how many cases (the cell for the case form; for money when the list fits a page).
    */
-  async cases(unitCode: string, to: string, from: string | null | undefined, q: CellQuery) {
+  async cases(reader: Reader, unitCode: string, to: string, from: string | null | undefined, q: CellQuery) {
     let period = this.periodOf(to, from);
-    const unit = await this.unitOf(unitCode);
+    const unit = await this.visibleUnit(reader, unitCode);
     return this.read(async (db) => {
       const policies = await currentPolicies(db);
       let offices = await this.officeSet(unit);
@@ -325,8 +336,8 @@ export class StatisticsService {
   // Targets (statistics.md §5)
 
   /** A unit's target for a fiscal year and those of the units directly below it. */
-  async targets(unitCode: string, fiscalYear: number) {
-    const unit = await this.unitOf(unitCode);
+  async targets(reader: Reader, unitCode: string, fiscalYear: number) {
+    const unit = await this.visibleUnit(reader, unitCode);
     const children = (await this.units.all()).filter((u) => u.parentId === unit.id);
     const ids = [unit.id, ...children.map((c) => c.id)];
     const rows = await targetsOf(this.db, ids, fiscalYear);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Runtime } from '../../../platform/runtime.js';
 import { formatDateVi } from '../../../kernel/calendar/index.js';
+import { systemReader } from '../../organisation/domain/index.js';
 import {
   CASE_KEYS, FORM_LABELS_VI, formatAmountVi, formatExcessVi, formatPercentVi, MONEY_KEYS, resolvePeriod, stringifyReport, toThousandDong,
   type StatisticsReport,
@@ -57,7 +58,7 @@ export async function reportCommand(args: string[], run: Run): Promise<number> {
   if (!checked.ok) return fail(checked.errors.map((e) => `--${e.field}: ${e.message}`).join('\n'));
   const period = checked.value;
   return run(async (rt) => {
-    const r = await rt.statistics.report(office, period.to, period.from);
+    const r = await rt.statistics.report(systemReader('thads report: the operator on the server'), office, period.to, period.from);
     if (json) process.stdout.write(`${stringifyReport(r.report, 2)}\n`);
     else process.stdout.write(formatReportVi(r.report, r.unit.name));
     if (r.identities.length > 0) {

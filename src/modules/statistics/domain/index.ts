@@ -16,6 +16,12 @@ export {
 export { type CaseCounts, type MoneyAmounts, deriveCaseForm, deriveMoneyForm } from './forms.js';
 export { type CaseContribution, caseContribution, caseContributionsAt } from './case-contribution.js';
 export {
+  type DerivedCase, type DerivedEpisode, type DerivedFlow, type DerivedOffice, type DerivedState, bucketOf, deriveCase, normalizeGround,
+} from './case-derivation.js';
+export {
+  type CaseHistoryWrite, type DerivedRowSet, type DerivedTableName, DERIVED_TABLE_NAMES, changedSnapshotRange, derivedRowsChange, firstDifferenceOn,
+} from './case-statistics-change.js';
+export {
   HALF_ROUNDING, divideHalfUp, rateHundredths, rateOf, toHundredths, fromHundredths, formatPercentVi, toThousandDong, formatAmountVi,
 } from './rates.js';
 export { type Target, type Excess, STANDARD_TARGET, targetFor, excessOf, excessOfRates, formatExcessVi } from './targets.js';
@@ -25,6 +31,14 @@ export {
 } from './report.js';
 export { type ReportJson, toReportJson, stringifyReport } from './report-json.js';
 export {
+  type PeriodCloseSnapshot, type PeriodCloseSnapshotJson, periodCloseSnapshotOf, periodCloseSnapshotToJson, readPeriodCloseSnapshot, reportOfSnapshot,
+} from './period-close-snapshot.js';
+export {
   type YearResult, type RateAgainstTarget, type NarrativeInput, formatDateVi, yearResultsOf, yearLabelVi, resultPhraseVi, yearSentenceVi,
   narrativeParagraphVi, spanLabelVi, narrativeTitleVi, narrativeTextVi,
 } from './narrative.js';
+export {
+  type ForecastInput, type FormPair, type YearIndicators, type AgeBand, FORECAST_MIN_DAYS, AGE_BANDS, fiscalYearReportEnd, fiscalYearMonthEnds,
+  periodDays, forecastYearEndRate, clearanceRate, dispositionTime, indicatorsOf, forecastAt, ageBandOf, ageBands,
+} from './indicators.js';
+export { type SuccessionUnit, type TargetInForce, predecessorsOf, existedInFiscalYear, targetInForce, yearsWithData } from './indicators-targets.js';

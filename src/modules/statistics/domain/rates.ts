@@ -3,6 +3,7 @@
  * with exact integer arithmetic (no float error)"). A percentage is carried as an integer number of
  * hundredths; the `number` handed out is that integer ÷ 100, i.e. the double nearest the 2-decimal value.
  */
+import { formatHundredths, groupDigits } from '../../../kernel/format/index.js';
 
 /** Choice: "half-up" rounds a half away from zero (only matters for negative values, e.g. an excess). */
 export const HALF_ROUNDING = 'half_away_from_zero' as const;
@@ -48,14 +49,10 @@ export function toHundredths(percent: number): bigint {
 /** Hundredths back to a 2-decimal number. */
 export const fromHundredths = (h: bigint): number => Number(h) / 100;
 
-const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
 /** A percentage in Vietnamese notation, 2 decimals: 77.43 → "77,43", 100 → "100,00"; null → "—". */
 export function formatPercentVi(percent: number | null): string {
   if (percent === null) return '—';
-  const h = toHundredths(percent);
-  const abs = h < 0n ? -h : h;
-  return `${h < 0n ? '-' : ''}${group((abs / 100n).toString())},${(abs % 100n).toString().padStart(2, '0')}`;
+  return formatHundredths(toHundredths(percent));
 }
 
 /** Thousands of đồng for display (forms show nghìn đồng), rounded half-up only here (statistics.md §4). */
@@ -65,6 +62,5 @@ export function toThousandDong(amount: bigint): bigint {
 
 /** An amount with Vietnamese digit grouping: 1234567n → "1.234.567". */
 export function formatAmountVi(amount: bigint): string {
-  const abs = amount < 0n ? -amount : amount;
-  return `${amount < 0n ? '-' : ''}${group(abs.toString())}`;
+  return groupDigits(amount);
 }

@@ -26,11 +26,11 @@ export const periodCloseRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app
 
   app.get('/statistics/closes', { config: { access: byQuery } }, async (req) => {
     const q = parse(listQuery, req.query, req);
-    return rt.periodCloses.list(q.unit, q.fiscalYear);
+    return rt.periodCloses.list(actorOf(req), q.unit, q.fiscalYear);
   });
 
   app.get('/statistics/close-diff', { config: { access: byQuery } }, async (req) => {
     const q = parse(diffQuery, req.query, req);
-    return rt.periodCloses.diff(q.unit, q.monthEnd);
+    return rt.periodCloses.diff(actorOf(req), q.unit, q.monthEnd);
   });
 };

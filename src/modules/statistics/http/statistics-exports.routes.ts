@@ -32,6 +32,6 @@ export const statisticsExportsRoutes: FastifyPluginAsync<{ rt: Runtime }> = asyn
 
   app.get('/statistics/narrative', { config: { access: byQuery } }, async (req, reply) => {
     const q = parse(narrativeQuery, req.query, req);
-    return sendFile(reply, await rt.reportExports.narrative(q.unit, q.fromYear, q.toYear, q.format));
+    return sendFile(reply, await rt.reportExports.narrative(actorOf(req), q.unit, q.fromYear, q.toYear, q.format));
   });
 };

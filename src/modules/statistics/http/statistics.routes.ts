@@ -42,7 +42,7 @@ export const statisticsRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app,
 
   app.get('/statistics/report', { config: { access: byQuery } }, async (req) => {
     const q = parse(periodQuery, req.query, req);
-    const r = await rt.statistics.report(q.unit, q.to, q.from);
+    const r = await rt.statistics.report(actorOf(req), q.unit, q.to, q.from);
     return {
       unit: { code: r.unit.code, name: r.unit.name, level: r.unit.level },
       report: view(r.report),
@@ -53,7 +53,7 @@ export const statisticsRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app,
 
   app.get('/statistics/breakdown', { config: { access: byQuery } }, async (req) => {
     const q = parse(breakdownQuery, req.query, req);
-    const b = await rt.statistics.breakdown(q.unit, q.to, q.from, q.by);
+    const b = await rt.statistics.breakdown(actorOf(req), q.unit, q.to, q.from, q.by);
     return {
       unit: { code: b.unit.code, name: b.unit.name, level: b.unit.level },
       period: b.period,
@@ -65,12 +65,12 @@ export const statisticsRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app,
 
   app.get('/statistics/cases', { config: { access: byQuery } }, async (req) => {
     const q = parse(casesQuery, req.query, req);
-    return rt.statistics.cases(q.unit, q.to, q.from, { form: q.form, key: q.key, by: q.by, value: q.value, page: q.page, pageSize: q.pageSize });
+    return rt.statistics.cases(actorOf(req), q.unit, q.to, q.from, { form: q.form, key: q.key, by: q.by, value: q.value, page: q.page, pageSize: q.pageSize });
   });
 
   app.get('/statistics/targets', { config: { access: byQuery } }, async (req) => {
     const q = parse(z.object({ unit, fiscalYear }), req.query, req);
-    return rt.statistics.targets(q.unit, q.fiscalYear);
+    return rt.statistics.targets(actorOf(req), q.unit, q.fiscalYear);
   });
 
   app.put('/statistics/targets', { config: { access: { permission: 'statistics.close', unit: { from: 'body', key: 'unit', kind: 'unitCode' } } } }, async (req) => {

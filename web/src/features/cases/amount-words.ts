@@ -1,4 +1,5 @@
 import { ReadingConfig, doReadNumber } from 'read-vietnamese-number';
+import { groupDigits as groupWhole } from '@kernel/format';
 
 // Amounts in Vietnamese words, as written under figures on enforcement documents ("Bằng chữ: …").
 const config = new ReadingConfig();
@@ -22,7 +23,7 @@ export function digitsOf(text: string): string {
   return text.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
 }
 
-/** "1500000" → "1.500.000" (no currency sign: the field shows "đ" beside it). */
+/** "1500000" → "1.500.000" (no currency sign: the field shows "đ" beside it); anything but digits is shown as it is. */
 export function groupDigits(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return /^\d+$/.test(digits) ? groupWhole(digits) : digits;
 }

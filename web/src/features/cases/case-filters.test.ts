@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseQueryString } from './cases.api';
-import { formatCount, paramsFromQuery, queryFromParams } from './case-filters';
+import { paramsFromQuery, queryFromParams } from './case-filters';
 
 describe('list filters in the address', () => {
   it('round-trips every filter, statuses repeated', () => {
@@ -29,10 +29,5 @@ describe('list filters in the address', () => {
     const query = queryFromParams(new URLSearchParams('status=paid&category=x&page=-2&pageSize=abc&q=%20%20'));
     expect(query).toMatchObject({ status: undefined, category: undefined, page: 1, pageSize: 20, q: undefined });
     expect(paramsFromQuery(query).toString()).toBe('');
-  });
-
-  it('groups counts with dots', () => {
-    expect(formatCount(10000)).toBe('10.000');
-    expect(formatCount(7)).toBe('7');
   });
 });

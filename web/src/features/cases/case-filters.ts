@@ -50,8 +50,3 @@ export function paramsFromQuery(query: CaseQuery): URLSearchParams {
   if (query.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(query.pageSize));
   return params;
 }
-
-/** "10000" → "10.000" (counts, not money). */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}

@@ -28,11 +28,11 @@ import {
 import { useCan } from '../../auth/session.context';
 import { useT } from '../../i18n/i18n.context';
 import type { MessageKey } from '../../i18n/messages';
-import { formatDate, formatMoney } from '../../i18n/format';
+import { formatCount, formatDate, formatMoney } from '../../i18n/format';
 import { casePath, paths } from '../../routes';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
-import { PAGE_SIZES, formatCount, paramsFromQuery, queryFromParams } from './case-filters';
+import { PAGE_SIZES, paramsFromQuery, queryFromParams } from './case-filters';
 import { StatusTag, codeLabel, statusLabel, stepTitle } from './case-labels';
 import { useOfficeDirectory } from './office-directory';
 import './cases.css';

@@ -2,21 +2,10 @@
 // đồng (never floats); dates as YYYY-MM-DD.
 import { api } from '../../api/client';
 
-export const CASE_STATUSES = [
-  'pending_verification',
-  'in_progress',
-  'no_means',
-  'postponed',
-  'suspended',
-  'other',
-  'completed',
-  'terminated',
-  'transferred_out',
-  'withdrawn',
-  'separate_ledger',
-  'request_returned',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+// The statuses are the server domain's list (one copy), in the order of the register's filters.
+import { CASE_STATUSES, type CaseStatus } from '@domain/cases';
+
+export { CASE_STATUSES, type CaseStatus };
 
 export const INITIATIONS = ['ex_officio', 'on_request'] as const;
 export type Initiation = (typeof INITIATIONS)[number];

@@ -1,5 +1,7 @@
 // Messages of the case register (web/src/features/cases): Vietnamese is the source of keys, English must provide every one
 // (the type checker enforces it). Merged into the one catalogue by web/src/i18n/messages.ts.
+import { EVENT_VI, STATUS_VI } from '@domain/cases';
+import { prefixed } from '../../i18n/prefixed';
 
 export const vi = {
   // ---- case register (web/src/pages/cases) ----
@@ -7,40 +9,9 @@ export const vi = {
   'nav.caseList': 'Danh sách hồ sơ',
   'nav.caseNew': 'Thụ lý việc mới',
 
-  'case.status.pending_verification': 'Chưa xác minh',
-  'case.status.in_progress': 'Đang thi hành',
-  'case.status.no_means': 'Chưa có điều kiện',
-  'case.status.postponed': 'Hoãn',
-  'case.status.suspended': 'Tạm đình chỉ',
-  'case.status.other': 'Trường hợp khác',
-  'case.status.completed': 'Thi hành xong',
-  'case.status.terminated': 'Đình chỉ',
-  'case.status.transferred_out': 'Ủy thác',
-  'case.status.withdrawn': 'Thu hồi / hủy QĐTHA',
-  'case.status.separate_ledger': 'Theo dõi riêng',
-  'case.status.request_returned': 'Đã gửi lại yêu cầu',
-
-  'case.event.enforcer_assigned': 'Phân công chấp hành viên',
-  'case.event.verified': 'Xác minh điều kiện thi hành',
-  'case.event.no_means_decided': 'QĐ về việc chưa có điều kiện thi hành',
-  'case.event.resumed': 'Tiếp tục thi hành',
-  'case.event.postponed': 'Hoãn thi hành',
-  'case.event.suspended': 'Tạm đình chỉ thi hành',
-  'case.event.other_status': 'Trường hợp khác',
-  'case.event.payment': 'Thu tiền',
-  'case.event.performed': 'Thi hành xong khoản không phải tiền',
-  'case.event.reduced': 'Miễn, giảm',
-  'case.event.disbursed': 'Chi trả cho người được thi hành án',
-  'case.event.coercion_decided': 'QĐ cưỡng chế',
-  'case.event.distrained': 'Kê biên',
-  'case.event.auctioned': 'Bán đấu giá',
-  'case.event.completed': 'Thi hành xong',
-  'case.event.terminated': 'Đình chỉ thi hành án',
-  'case.event.transferred_out': 'Ủy thác thi hành án',
-  'case.event.withdrawn': 'Thu hồi / hủy QĐTHA',
-  'case.event.separate_ledger': 'Chuyển sổ theo dõi riêng',
-  'case.event.request_returned': 'Gửi lại yêu cầu thi hành án',
-  'case.event.office_changed': 'Chuyển giao do sắp xếp tổ chức',
+  // statuses and events: the server's labels (src/modules/cases/domain), the one Vietnamese copy
+  ...prefixed('case.status.', STATUS_VI),
+  ...prefixed('case.event.', EVENT_VI),
   'case.event.reversal': 'Hủy sự kiện (bút toán đảo)',
 
   'case.step.assign_enforcer': 'Phân công Chấp hành viên',

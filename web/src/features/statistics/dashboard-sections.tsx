@@ -1,54 +1,16 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, Card, Select, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { getBreakdown, type BreakdownRow, type Report } from './statistics.api';
+import { AGE_BANDS, getBreakdown, getPendingAges, type BreakdownRow, type Report, type YearRow, type YearsResponse } from './statistics.api';
 import { useT } from '../../i18n/i18n.context';
 import { formatDate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
 import { ageChart, monthChart, officeChart } from './dashboard-charts';
-import { loadMonths, loadPendingAges, type YearRow } from './dashboard-data';
+import { loadMonths } from './dashboard-data';
 import { EChart } from './echart';
-import { AGE_BANDS, clearanceRate, dispositionTime, forecastYearEndRate, periodDays } from './indicators';
-import { addMonths, daysInMonth, fiscalYearBounds, formatCount, formatRate, formatThousand, monthLabel } from './stat-format';
-
-type Pair = { cases: number | null; money: number | null };
-
-/** The month ends of a fiscal year, October … September. */
-export function monthEndsOf(fiscalYear: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => {
-    const first = addMonths(`${fiscalYear - 1}-10-01`, i);
-    const [y, m] = first.split('-').map(Number) as [number, number];
-    return `${first.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, '0')}`;
-  });
-}
-
-const num = (x: number | string) => Number(x);
-
-/** Forecast of a rate at `until` (a date of the current year) from the year so far (indicators.ts). */
-function forecastAt(current: YearRow, previous: YearRow | null, until: string): Pair {
-  const from = current.report.period.from;
-  const elapsedDays = periodDays(from, current.to);
-  const yearDays = periodDays(from, until);
-  const c = current.report;
-  const p = previous?.report;
-  return {
-    cases: forecastYearEndRate({ resolved: c.cases.resolved, withMeans: c.cases.with_means, withMeansAtStart: p?.cases.carried_forward_with_means ?? 0, elapsedDays, yearDays }),
-    money: forecastYearEndRate({
-      resolved: num(c.money.resolved),
-      withMeans: num(c.money.with_means),
-      withMeansAtStart: p ? num(p.money.carried_forward_with_means) : 0,
-      elapsedDays,
-      yearDays,
-    }),
-  };
-}
-
-/** The forecast of the year-end rates of the current year at its pace so far. */
-export function forecastOf(current: YearRow, previous: YearRow | null): Pair {
-  return forecastAt(current, previous, fiscalYearBounds(current.fiscalYear).to);
-}
+import { formatCount, formatRate, formatThousand, monthLabel } from './stat-format';
 
 interface MonthRow {
   key: string;
@@ -56,11 +18,25 @@ interface MonthRow {
   report: Report;
 }
 
-/** (b) This year month by month (cumulative from 1 October), last year beside it, the forecast to September. */
-export function MonthsSection({ unit, current, previous, today }: { unit: string; current: YearRow; previous: YearRow | null; today: string }) {
+/**
+ * (b) This year month by month (cumulative from 1 October), last year beside it, the forecast to September
+ * (the server's, at each month end after the current month).
+ */
+export function MonthsSection({
+  unit,
+  current,
+  previous,
+  monthEnds: ends,
+  forecast,
+}: {
+  unit: string;
+  current: YearRow;
+  previous: YearRow | null;
+  monthEnds: string[];
+  forecast: YearsResponse['forecast'];
+}) {
   const t = useT();
-  const months = useAsync(() => loadMonths(unit, today, previous !== null), [unit, today, previous !== null]);
-  const ends = monthEndsOf(current.fiscalYear);
+  const months = useAsync(() => loadMonths(unit, current, previous), [unit, current, previous]);
   const labels = ends.map(monthLabel);
   const indexOf = (date: string) => ends.findIndex((e) => e.slice(0, 7) === date.slice(0, 7));
 
@@ -79,11 +55,12 @@ export function MonthsSection({ unit, current, previous, today }: { unit: string
     const last = indexOf(current.to);
     const forecastCases: (number | null)[] = ends.map(() => null);
     const forecastMoney: (number | null)[] = ends.map(() => null);
-    if (last >= 0 && last < ends.length - 1 && forecastOf(current, previous).cases !== null) {
+    if (last >= 0 && forecast && forecast.months.length > 0) {
       forecastCases[last] = cases[last] ?? null;
       forecastMoney[last] = money[last] ?? null;
-      for (let i = last + 1; i < ends.length; i++) {
-        const f = forecastAt(current, previous, ends[i]!);
+      for (const f of forecast.months) {
+        const i = ends.indexOf(f.to);
+        if (i < 0) continue;
         forecastCases[i] = f.cases;
         forecastMoney[i] = f.money;
       }
@@ -119,7 +96,7 @@ export function MonthsSection({ unit, current, previous, today }: { unit: string
       return { key, label: partial ? t('stat.months.partial', { month: monthLabel(key), date: key.slice(8, 10) }) : monthLabel(key), report: r.report };
     });
     return { option, rows };
-  }, [months.data, current, previous, t]);
+  }, [months.data, current, forecast, ends, t]);
 
   const columns: TableColumnsType<MonthRow> = [
     { title: t('stat.months.month'), key: 'month', dataIndex: 'label' },
@@ -174,20 +151,15 @@ interface IndicatorRow {
 /** (d) CEPEJ indicators from the report numbers, and the ages of pending cases: for reference only. */
 export function IndicatorsSection({ unit, current, previous }: { unit: string; current: YearRow; previous: YearRow | null }) {
   const t = useT();
-  const ages = useAsync(() => loadPendingAges(unit, current.to), [unit, current.to]);
+  const ages = useAsync(() => getPendingAges(unit, current.to), [unit, current.to]);
 
-  const values = (r: YearRow | null) => {
-    if (!r) return null;
-    const days = periodDays(r.report.period.from, r.report.period.to);
-    const c = r.report.cases;
-    const m = r.report.money;
-    return {
-      clearanceCases: clearanceRate(c.resolved, c.new),
-      clearanceMoney: clearanceRate(num(m.resolved), num(m.new)),
-      dispositionCases: dispositionTime(c.carried_forward, c.resolved, days),
-      dispositionMoney: dispositionTime(num(m.carried_forward), num(m.resolved), days),
+  const values = (r: YearRow | null) =>
+    r && {
+      clearanceCases: r.indicators.clearance.cases,
+      clearanceMoney: r.indicators.clearance.money,
+      dispositionCases: r.indicators.disposition.cases,
+      dispositionMoney: r.indicators.disposition.money,
     };
-  };
   const prev = values(previous);
   const cur = values(current)!;
   const days = (d: number | null | undefined) => (d === null || d === undefined ? '—' : t('stat.ind.days', { days: formatCount(d) }));

@@ -2,20 +2,18 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, Card, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { FormKind } from './statistics.api';
+import { getYears, type FormKind, type FormPair, type YearRow } from './statistics.api';
 import { useMe } from '../../auth/session.context';
 import { useT } from '../../i18n/i18n.context';
 import { formatDate } from '../../i18n/format';
 import { paths } from '../../routes';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
-import { useUnits } from '../../util/units.context';
 import { yearChart } from './dashboard-charts';
-import { loadYears, type YearRow } from './dashboard-data';
-import { IndicatorsSection, MonthsSection, OfficesSection, forecastOf } from './dashboard-sections';
+import { IndicatorsSection, MonthsSection, OfficesSection } from './dashboard-sections';
 import { EChart } from './echart';
 import { ExcessText } from './excess';
-import { fiscalYearBounds, formatRate, vietnamToday } from './stat-format';
+import { formatRate } from './stat-format';
 import './statistics.css';
 
 /** The address of the official forms of a period, opened on one form. */
@@ -25,18 +23,15 @@ export function formsHref(to: string, form: FormKind, from?: string): string {
   return `${paths.statisticsForms}?${q.toString()}`;
 }
 
-const NEVER = new Promise<never>(() => undefined);
-
 /** "Tổng quan": the active unit's rates per fiscal year against targets, this year's progress, indicators. */
 export function DashboardPage() {
   const t = useT();
   const me = useMe();
-  const unitsCtx = useUnits();
   const unit = me.activeUnit.code;
-  const today = vietnamToday();
-  // the predecessors' targets need the unit list: wait for it
-  const years = useAsync(() => (unitsCtx.loading ? NEVER : loadYears(unit, unitsCtx.units, today)), [unit, unitsCtx.loading, today]);
-  const rows = years.data ?? [];
+  // the years, their targets in force (a predecessor's included), indicators and forecast: the server's
+  const years = useAsync(() => getYears(unit), [unit]);
+  const rows = years.data?.years ?? [];
+  const today = years.data?.today;
   const current = rows.find((r) => r.current) ?? null;
   const previous = current ? (rows.find((r) => r.fiscalYear === current.fiscalYear - 1) ?? null) : null;
 
@@ -93,7 +88,8 @@ export function DashboardPage() {
         <div>
           <Typography.Title level={2}>{t('stat.dash.title')}</Typography.Title>
           <Typography.Text type="secondary">
-            {me.activeUnit.name} · {t('stat.dash.asOf', { date: formatDate(today) })}
+            {me.activeUnit.name}
+            {today && ` · ${t('stat.dash.asOf', { date: formatDate(today) })}`}
           </Typography.Text>
         </div>
       </div>
@@ -101,7 +97,7 @@ export function DashboardPage() {
       {years.loading && !years.data && <Skeleton active paragraph={{ rows: 8 }} />}
       {years.data && rows.length === 0 && <Alert type="info" showIcon title={t('stat.dash.noData')} />}
 
-      {current && <CurrentYearCards current={current} previous={previous} />}
+      {current && <CurrentYearCards current={current} forecast={years.data?.forecast?.yearEnd ?? NO_FORECAST} />}
 
       {rows.length > 0 && (
         <Card title={t('stat.dash.yearsTitle')} className="stat-card">
@@ -125,17 +121,19 @@ export function DashboardPage() {
         </Card>
       )}
 
-      {current && <MonthsSection unit={unit} current={current} previous={previous} today={today} />}
+      {current && years.data && (
+        <MonthsSection unit={unit} current={current} previous={previous} monthEnds={years.data.monthEnds} forecast={years.data.forecast} />
+      )}
       {current && <IndicatorsSection unit={unit} current={current} previous={previous} />}
       {me.activeUnit.level !== 'office' && rows.length > 0 && <OfficesSection unit={unit} years={rows} />}
     </section>
   );
 }
 
-function CurrentYearCards({ current, previous }: { current: YearRow; previous: YearRow | null }) {
+const NO_FORECAST: FormPair = { cases: null, money: null };
+
+function CurrentYearCards({ current, forecast }: { current: YearRow; forecast: FormPair }) {
   const t = useT();
-  const forecast = forecastOf(current, previous);
-  const bounds = fiscalYearBounds(current.fiscalYear);
   const method = t('stat.forecast.method');
   const card = (form: FormKind) => (
     <Card size="small" className="stat-kpi" key={form}>
@@ -178,7 +176,7 @@ function CurrentYearCards({ current, previous }: { current: YearRow; previous: Y
   return (
     <div className="stat-current">
       <Typography.Title level={4} className="stat-section-title">
-        {t('stat.dash.currentTitle', { year: current.fiscalYear, from: formatDate(bounds.from), to: formatDate(current.to) })}
+        {t('stat.dash.currentTitle', { year: current.fiscalYear, from: formatDate(current.report.period.from), to: formatDate(current.to) })}
       </Typography.Title>
       <div className="stat-kpis">
         {card('cases')}

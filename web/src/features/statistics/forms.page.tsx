@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Descriptions, Form, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, Select, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -7,38 +7,33 @@ import {
   BREAKDOWNS,
   downloadForms,
   getBreakdown,
+  getCalendar,
   getReport,
+  getTargetInForce,
   saveFile,
   type Breakdown,
   type BreakdownResponse,
   type FormKind,
-  type Rates,
   type ReportResponse,
+  type TargetInForceResponse,
+  type UnitSummary,
 } from './statistics.api';
-import type { Unit } from '../../api/types';
 import { useMe } from '../../auth/session.context';
 import { useLanguage, useT, type Translate } from '../../i18n/i18n.context';
 import { formatDate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
-import { useUnits } from '../../util/units.context';
 import { codeLabel } from '../cases/case-labels';
 import { CellDrawer } from './cell-drawer';
-import { predecessorsOf, predecessorTarget } from './dashboard-data';
 import { FormTable, policiesText, type FormColumn, type FormRow } from './form-table';
 import { NarrativeModal } from './narrative.modal';
 import { ExcessText } from './excess';
-import { fiscalYearOf, formatRate, isMonthEnd, previousMonthEnd, vietnamToday } from './stat-format';
+import { formatRate } from './stat-format';
 import './statistics.css';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const FORMS: FormKind[] = ['cases', 'money'];
-
-/** The default end of a report: the last month end (today when today is one). */
-export function defaultReportEnd(today: string): string {
-  return isMonthEnd(today) ? today : previousMonthEnd(today);
-}
 
 /** The label of a breakdown row in the UI language (codes of the register through the catalogue). */
 function groupLabel(by: Breakdown, key: string | null, label: string | null, t: Translate): string {
@@ -60,21 +55,41 @@ function groupLabel(by: Breakdown, key: string | null, label: string | null, t: 
 interface Data {
   report: ReportResponse;
   breakdown: BreakdownResponse | null;
-  /** The target of a predecessor, when the unit had none of its own that fiscal year (as on the dashboard). */
-  inherited: { target: Rates | null; targetOf: Unit | null };
+  /**
+   * The target in force and whose it is (a predecessor's when the unit had none of its own that fiscal
+   * year, as on the dashboard), with the fiscal year of `to` and its start (the default `from`).
+   */
+  inForce: TargetInForceResponse;
 }
 
-const NEVER = new Promise<never>(() => undefined);
-
+/** "Biểu thống kê": the official forms of a period; without `to` in the address, the last month end (the server's). */
 export function FormsPage() {
+  const t = useT();
+  const me = useMe();
+  const [params] = useSearchParams();
+  const explicit = params.get('to');
+  const calendar = useAsync(() => (explicit ? Promise.resolve(null) : getCalendar(me.activeUnit.code)), [me.activeUnit.code, explicit === null]);
+  const to = explicit ?? calendar.data?.lastMonthEnd;
+  if (to) return <FormsContent to={to} />;
+  return (
+    <section className="page page-wide stat-page">
+      <Typography.Title level={2}>{t('stat.forms.title')}</Typography.Title>
+      {calendar.error !== null ? (
+        <Alert className="form-alert" type="error" showIcon role="alert" title={errorMessage(calendar.error, t)} />
+      ) : (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      )}
+    </section>
+  );
+}
+
+function FormsContent({ to }: { to: string }) {
   const t = useT();
   const me = useMe();
   const [language] = useLanguage();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const unit = me.activeUnit.code;
-  const today = vietnamToday();
-  const to = params.get('to') ?? defaultReportEnd(today);
   const from = params.get('from') ?? undefined;
   const byParam = params.get('by');
   const by = BREAKDOWNS.includes(byParam as Breakdown) ? (byParam as Breakdown) : undefined;
@@ -82,16 +97,14 @@ export function FormsPage() {
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
   const [narrative, setNarrative] = useState(false);
 
-  const unitsCtx = useUnits();
   const data = useAsync<Data>(async () => {
-    if (unitsCtx.loading) return NEVER;
-    const [report, breakdown] = await Promise.all([getReport(unit, to, from), by ? getBreakdown(unit, to, from, by) : Promise.resolve(null)]);
-    const inherited =
-      report.report.target === null
-        ? await predecessorTarget(predecessorsOf(unit, unitsCtx.units), fiscalYearOf(report.report.period.to))
-        : { target: null, targetOf: null };
-    return { report, breakdown, inherited };
-  }, [unit, to, from, by, unitsCtx.loading]);
+    const [report, breakdown, inForce] = await Promise.all([
+      getReport(unit, to, from),
+      by ? getBreakdown(unit, to, from, by) : Promise.resolve(null),
+      getTargetInForce(unit, to),
+    ]);
+    return { report, breakdown, inForce };
+  }, [unit, to, from, by]);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -143,7 +156,7 @@ export function FormsPage() {
   };
 
   const report = data.data?.report;
-  const inherited = data.data?.inherited;
+  const inForce = data.data?.inForce;
   const policies = report ? policiesText(report.report.policies, t) : null;
   const byOptions = BREAKDOWNS.filter((b) => b !== 'province' || me.activeUnit.level === 'national').map((b) => ({
     value: b,
@@ -184,7 +197,7 @@ export function FormsPage() {
           <DatePicker
             id="stat-from"
             format={DATE_FORMAT}
-            placeholder={t('stat.forms.fromDefault', { date: formatDate(`${fiscalYearOf(to) - 1}-10-01`) })}
+            placeholder={inForce ? t('stat.forms.fromDefault', { date: formatDate(inForce.period.from) }) : undefined}
             value={from ? dayjs(from) : null}
             onChange={(d: Dayjs | null) => update({ from: d ? d.format('YYYY-MM-DD') : undefined, cell: undefined, row: undefined })}
           />
@@ -228,8 +241,8 @@ export function FormsPage() {
             <Descriptions.Item key={kind} label={t(kind === 'money' ? 'stat.forms.targetMoney' : 'stat.forms.targetCases')}>
               <TargetLine
                 rate={report.report[kind].rate}
-                target={(report.report.target ?? inherited?.target)?.[kind] ?? null}
-                targetOf={report.report.target ? null : (inherited?.targetOf ?? null)}
+                target={(report.report.target ?? inForce?.target)?.[kind] ?? null}
+                targetOf={report.report.target ? null : (inForce?.targetOf ?? null)}
               />
             </Descriptions.Item>
           ))}
@@ -290,12 +303,12 @@ export function FormsPage() {
           onClose={() => update({ cell: undefined, row: undefined })}
         />
       )}
-      {narrative && <NarrativeModal unit={unit} toYear={fiscalYearOf(to)} onClose={() => setNarrative(false)} />}
+      {narrative && inForce && <NarrativeModal unit={unit} toYear={inForce.fiscalYear} onClose={() => setNarrative(false)} />}
     </section>
   );
 }
 
-function TargetLine({ rate, target, targetOf }: { rate: number | null; target: number | null; targetOf: Unit | null }) {
+function TargetLine({ rate, target, targetOf }: { rate: number | null; target: number | null; targetOf: UnitSummary | null }) {
   const t = useT();
   if (target === null) return <Typography.Text type="secondary">{t('stat.target.none')}</Typography.Text>;
   return (

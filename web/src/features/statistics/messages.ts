@@ -1,31 +1,16 @@
 // Messages of the statistics (web/src/features/statistics): Vietnamese is the source of keys, English must provide every one
 // (the type checker enforces it). Merged into the one catalogue by web/src/i18n/messages.ts.
 
+import { FORM_LABELS_VI } from '@domain/statistics';
+import { prefixed } from '../../i18n/prefixed';
+
 export const vi = {
   // ---- statistics (web/src/pages/statistics); stat.key.* = FORM_LABELS_VI of src/modules/statistics/domain/form-keys.ts ----
   'nav.statisticsOverview': 'Tổng quan',
   'nav.statisticsForms': 'Biểu thống kê',
   'nav.statisticsTargets': 'Chỉ tiêu',
   'nav.statisticsClose': 'Chốt số liệu',
-  'stat.key.carried_over': 'Năm trước chuyển sang',
-  'stat.key.new': 'Thụ lý mới',
-  'stat.key.total': 'Tổng số thụ lý',
-  'stat.key.transferred_out': 'Ủy thác',
-  'stat.key.withdrawn': 'Thu hồi, hủy quyết định thi hành án',
-  'stat.key.to_enforce': 'Tổng số phải thi hành',
-  'stat.key.completed': 'Thi hành xong',
-  'stat.key.terminated': 'Đình chỉ',
-  'stat.key.reduced': 'Giảm thi hành án',
-  'stat.key.in_progress': 'Đang thi hành',
-  'stat.key.postponed': 'Hoãn',
-  'stat.key.suspended': 'Tạm đình chỉ',
-  'stat.key.other': 'Trường hợp khác',
-  'stat.key.without_means': 'Chưa có điều kiện',
-  'stat.key.with_means': 'Có điều kiện',
-  'stat.key.resolved': 'Giải quyết xong',
-  'stat.key.rate': 'Tỷ lệ',
-  'stat.key.carried_forward': 'Chuyển kỳ sau',
-  'stat.key.carried_forward_with_means': 'Trong đó có điều kiện',
+  ...prefixed('stat.key.', FORM_LABELS_VI),
   'stat.col.subtotal': 'Tổng số',
   'stat.col.unit': 'Đơn vị',
   'stat.form.cases': 'Biểu về việc',

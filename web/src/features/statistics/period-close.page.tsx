@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Table, Typography, type Tab
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { closePeriod, listCloses, type PeriodClose } from './statistics.api';
+import { closePeriod, getCalendar, listCloses, type PeriodClose } from './statistics.api';
 import { useCan, useMe } from '../../auth/session.context';
 import { useT } from '../../i18n/i18n.context';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -11,12 +11,12 @@ import { fieldIssues } from '../../api/client';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
 import { CloseDiffCard } from './close-diff';
-import { daysInMonth, fiscalYearBounds, fiscalYearOf, formatRate, previousMonthEnd, vietnamToday } from './stat-format';
+import { formatRate } from './stat-format';
 import './statistics.css';
 
 /** The last day of the month of a picked date. */
 function monthEndOfPick(d: Dayjs): string {
-  return `${d.format('YYYY-MM')}-${String(daysInMonth(d.year(), d.month() + 1)).padStart(2, '0')}`;
+  return d.endOf('month').format('YYYY-MM-DD');
 }
 
 /** "Chốt số liệu": the closed months of the active unit, closing a month, the difference report of one. */
@@ -29,7 +29,10 @@ export function PeriodClosePage() {
   const [params, setParams] = useSearchParams();
   const selected = params.get('thang');
   const closes = useAsync(() => listCloses(unit), [unit]);
-  const [month, setMonth] = useState<string>(previousMonthEnd(vietnamToday()));
+  // the month proposed (the last one ended before today) and a month's fiscal year are the server's
+  const calendar = useAsync(() => getCalendar(unit), [unit]);
+  const [picked, setMonth] = useState<string | null>(null);
+  const month = picked ?? calendar.data?.previousMonthEnd ?? null;
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mayClose = can('statistics.close') && me.activeUnit.level !== 'national';
@@ -38,6 +41,7 @@ export function PeriodClosePage() {
     setBusy(true);
     setFieldError(null);
     try {
+      if (!month) return;
       await closePeriod(unit, month);
       message.success(t('stat.close.done', { date: formatDate(month) }));
       closes.reload();
@@ -50,14 +54,23 @@ export function PeriodClosePage() {
     }
   };
 
-  const confirm = () =>
+  const confirm = async () => {
+    if (!month) return;
+    let from: string;
+    try {
+      from = (await getCalendar(unit, { at: month })).year!.from;
+    } catch (error) {
+      message.error(errorMessage(error, t));
+      return;
+    }
     modal.confirm({
       title: t('stat.close.confirmTitle', { date: formatDate(month) }),
-      content: t('stat.close.confirmText', { unit: me.activeUnit.name, from: formatDate(fiscalYearBounds(fiscalYearOf(month)).from), to: formatDate(month) }),
+      content: t('stat.close.confirmText', { unit: me.activeUnit.name, from: formatDate(from), to: formatDate(month) }),
       okText: t('stat.close.submit'),
       cancelText: t('common.cancel'),
       onOk: doClose,
     });
+  };
 
   const columns: TableColumnsType<PeriodClose> = [
     {
@@ -105,14 +118,14 @@ export function PeriodClosePage() {
               label={t('stat.close.month')}
               htmlFor="close-month"
               validateStatus={fieldError ? 'error' : undefined}
-              help={fieldError ?? t('stat.close.monthHelp', { date: formatDate(month) })}
+              help={fieldError ?? (month ? t('stat.close.monthHelp', { date: formatDate(month) }) : undefined)}
             >
               <DatePicker
                 id="close-month"
                 picker="month"
                 format="MM/YYYY"
                 allowClear={false}
-                value={dayjs(month)}
+                value={month ? dayjs(month) : null}
                 onChange={(d: Dayjs | null) => {
                   if (d) setMonth(monthEndOfPick(d));
                   setFieldError(null);
@@ -120,7 +133,7 @@ export function PeriodClosePage() {
               />
             </Form.Item>
             <Form.Item>
-              <Button type="primary" icon={<LockOutlined />} loading={busy} onClick={confirm}>
+              <Button type="primary" icon={<LockOutlined />} loading={busy} disabled={!month} onClick={() => void confirm()}>
                 {t('stat.close.submit')}
               </Button>
             </Form.Item>

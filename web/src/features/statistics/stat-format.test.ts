@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  excessOf,
-  excessParts,
-  fiscalYearOf,
-  fiscalYearReportEnd,
-  formatCount,
-  formatRate,
-  formatThousand,
-  isMonthEnd,
-  previousMonthEnd,
-  toThousand,
-  vietnamToday,
-} from './stat-format';
+import { excessOf, excessParts, formatCount, formatRate, formatThousand, monthLabel, toThousand } from './stat-format';
 
 describe('Vietnamese number formats', () => {
   it('groups thousands with dots and writes rates with a decimal comma', () => {
@@ -47,26 +34,10 @@ describe('rates against targets', () => {
   });
 });
 
-describe('fiscal years and month ends', () => {
-  it('runs a fiscal year from 1 October to 30 September', () => {
-    expect(fiscalYearOf('2015-10-01')).toBe(2016);
-    expect(fiscalYearOf('2016-09-30')).toBe(2016);
-    expect(fiscalYearReportEnd(2016, '2026-11-28')).toBe('2016-09-30');
-    expect(fiscalYearReportEnd(2027, '2026-11-28')).toBe('2026-11-28');
-  });
-
-  it('finds month ends, leap years included', () => {
-    expect(isMonthEnd('2024-02-29')).toBe(true);
-    expect(isMonthEnd('2023-02-28')).toBe(true);
-    expect(isMonthEnd('2024-02-28')).toBe(false);
-    expect(previousMonthEnd('2026-11-28')).toBe('2026-10-31');
-    expect(previousMonthEnd('2026-01-05')).toBe('2025-12-31');
-    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
-    expect(addMonths('2025-01-15', -2)).toBe('2024-11-15');
-  });
-
-  it('takes today in Viet Nam whatever the machine zone', () => {
-    expect(vietnamToday(new Date('2026-09-30T17:30:00Z'))).toBe('2026-10-01');
-    expect(vietnamToday(new Date('2026-09-30T16:59:00Z'))).toBe('2026-09-30');
+describe('month labels', () => {
+  it('writes a month as month/year', () => {
+    expect(monthLabel('2016-09-30')).toBe('9/2016');
+    expect(monthLabel('2026-11-20')).toBe('11/2026');
+    expect(() => monthLabel('30/09/2016')).toThrow(RangeError);
   });
 });

@@ -1,13 +1,11 @@
-// Pure helpers of the statistics screens: Vietnamese number formats, fiscal years and month ends
-// (statistics.md §1), rates against targets (§5). Money is bigint đồng; forms show nghìn đồng.
-import { OFFICE_TIME_ZONE } from '../../i18n/format';
+// Pure display helpers of the statistics screens: Vietnamese number formats, rates against targets
+// (statistics.md §5), month labels. Money is bigint đồng; forms show nghìn đồng.
 
-const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+import { formatHundredths, groupDigits } from '@kernel/format';
 
-/** 1533 → "1.533". */
+/** 1533 → "1.533" (a fractional count is rounded first: averages on charts). */
 export function formatCount(value: number | bigint): string {
-  const v = typeof value === 'bigint' ? value : BigInt(Math.round(value));
-  return `${v < 0n ? '-' : ''}${group((v < 0n ? -v : v).toString())}`;
+  return groupDigits(typeof value === 'bigint' ? value : Math.round(value));
 }
 
 /** A percent in hundredths as an exact integer: 77.43 → 7743n (rates have at most 2 decimals). */
@@ -17,9 +15,7 @@ export function hundredths(percent: number): bigint {
 
 /** 77.43 → "77,43"; 14 → "14,00"; 1234.5 → "1.234,50". */
 export function formatPercentNumber(percent: number): string {
-  const h = hundredths(percent);
-  const abs = h < 0n ? -h : h;
-  return `${h < 0n ? '-' : ''}${group((abs / 100n).toString())},${(abs % 100n).toString().padStart(2, '0')}`;
+  return formatHundredths(hundredths(percent));
 }
 
 /** 77.43 → "77,43%"; null → "—". */
@@ -57,73 +53,13 @@ export function formatThousand(amount: string | bigint): string {
   return formatCount(toThousand(amount));
 }
 
-// ---- dates ------------------------------------------------------------------------------------------
+// ---- dates (display only: fiscal years, month ends and today come from the server, indicators.routes.ts) ----
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseIso(date: string): { y: number; m: number; d: number } {
-  const match = ISO.exec(date);
-  if (!match) throw new RangeError(`not a date: ${date}`);
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-/** Today in Viet Nam as YYYY-MM-DD, whatever the machine's zone. */
-export function vietnamToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The fiscal year of a date: 1 October N−1 … 30 September N is year N (§1). */
-export function fiscalYearOf(date: string): number {
-  const { y, m } = parseIso(date);
-  return m >= 10 ? y + 1 : y;
-}
-
-export function fiscalYearBounds(fiscalYear: number): { from: string; to: string } {
-  return { from: `${fiscalYear - 1}-10-01`, to: `${fiscalYear}-09-30` };
-}
-
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-export function isMonthEnd(date: string): boolean {
-  const { y, m, d } = parseIso(date);
-  return d === daysInMonth(y, m);
-}
-
-/** The last day of the month before the one of `date`. */
-export function previousMonthEnd(date: string): string {
-  const { y, m } = parseIso(date);
-  const py = m === 1 ? y - 1 : y;
-  const pm = m === 1 ? 12 : m - 1;
-  return iso(py, pm, daysInMonth(py, pm));
-}
-
-/** Days from a to b (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** `date` plus whole months, the day clamped to the month's length (31/08 + 6 months = 28/02). */
-export function addMonths(date: string, months: number): string {
-  const { y, m, d } = parseIso(date);
-  const index = y * 12 + (m - 1) + months;
-  const ny = Math.floor(index / 12);
-  const nm = (index % 12) + 1;
-  return iso(ny, nm, Math.min(d, daysInMonth(ny, nm)));
-}
-
-/** The end date of a fiscal year's report: 30/09, or today for the year in progress. */
-export function fiscalYearReportEnd(fiscalYear: number, today: string): string {
-  const { to } = fiscalYearBounds(fiscalYear);
-  return to < today ? to : today;
-}
-
 /** "2016-09-30" → "9/2016" (a month on a chart axis or a row). */
 export function monthLabel(date: string): string {
-  const { y, m } = parseIso(date);
-  return `${m}/${y}`;
+  const match = ISO.exec(date);
+  if (!match) throw new RangeError(`not a date: ${date}`);
+  return `${Number(match[2])}/${match[1]}`;
 }

@@ -1,4 +1,4 @@
-// Statistics (src/modules/statistics/http: statistics.routes.ts, statistics-exports.routes.ts, period-close.routes.ts;
+// Statistics (src/modules/statistics/http: statistics.routes.ts, indicators.routes.ts, statistics-exports.routes.ts, period-close.routes.ts;
 // shared/spec/statistics.md). Case counts are numbers; money travels as strings of đồng (never floats);
 // rates and targets are percent numbers with at most 2 decimals; dates are YYYY-MM-DD.
 import { ApiError, api, request } from '../../api/client';
@@ -191,6 +191,93 @@ export function setTarget(input: { unit: string; fiscalYear: number; cases: numb
 
 export function getPolicies(): Promise<PoliciesResponse> {
   return api.get('/api/statistics/policies');
+}
+
+// ---- years, targets in force, indicators (indicators.routes.ts; statistics.md §1, §2, §5, §8) --------------
+
+/** Today in Viet Nam as the server knows it: its fiscal year and bounds, the last month end (§1). */
+export interface StatisticsCalendar {
+  today: string;
+  currentFiscalYear: number;
+  currentYear: Period;
+  /** The default end of a periodic report: the last month end (today when today is one). */
+  lastMonthEnd: string;
+  /** The last month end before today: the month a period close proposes. */
+  previousMonthEnd: string;
+  /** The fiscal year asked for (`at` a date, or by number) with its bounds. */
+  year: (Period & { fiscalYear: number }) | null;
+}
+
+/** A pair of indicator values, one per form; null where there is nothing to divide by. */
+export interface FormPair {
+  cases: number | null;
+  money: number | null;
+}
+
+/** One fiscal year of a unit's results. */
+export interface YearRow {
+  fiscalYear: number;
+  /** The report's end: 30/09, or today for the current year. */
+  to: string;
+  current: boolean;
+  report: Report;
+  /** The target in force: the unit's own, or a predecessor's when it had none that year. */
+  target: Rates | null;
+  /** The predecessor whose target this is, when the unit had none of its own that year. */
+  targetOf: UnitSummary | null;
+  /** CEPEJ clearance rate (resolved ÷ new × 100) and disposition time (carried forward ÷ resolved × days). */
+  indicators: { clearance: FormPair; disposition: FormPair };
+}
+
+export interface YearsResponse {
+  unit: UnitSummary;
+  today: string;
+  currentFiscalYear: number;
+  currentYear: Period;
+  /** The month ends of the current fiscal year, October … September. */
+  monthEnds: string[];
+  /** From the first fiscal year with data to the current one. */
+  years: YearRow[];
+  /** The current year's rates at 30/09 at the pace so far, and at each month end after the current month. */
+  forecast: { yearEnd: FormPair; months: (FormPair & { to: string })[] } | null;
+}
+
+export interface TargetInForceResponse {
+  unit: UnitSummary;
+  fiscalYear: number;
+  /** The fiscal year's periodic report: 1 October … `to`. */
+  period: Period;
+  target: Rates | null;
+  targetOf: UnitSummary | null;
+}
+
+export const AGE_BANDS = ['under6m', 'm6to12', 'y1to2', 'over2y'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export interface PendingAges {
+  unit: string;
+  at: string;
+  withMeans: Record<AgeBand, number>;
+  withoutMeans: Record<AgeBand, number>;
+  totals: { withMeans: number; withoutMeans: number };
+  complete: boolean;
+}
+
+/** Today's fiscal year and month ends from the server; `ask` a date's fiscal year or a fiscal year's bounds. */
+export function getCalendar(unit: string, ask: { at?: string; fiscalYear?: number } = {}): Promise<StatisticsCalendar> {
+  return api.get('/api/statistics/calendar', { query: { unit, at: ask.at, fiscalYear: ask.fiscalYear } });
+}
+
+export function getYears(unit: string): Promise<YearsResponse> {
+  return api.get('/api/statistics/years', { query: { unit } });
+}
+
+export function getTargetInForce(unit: string, to: string): Promise<TargetInForceResponse> {
+  return api.get('/api/statistics/target-in-force', { query: { unit, to } });
+}
+
+export function getPendingAges(unit: string, to: string): Promise<PendingAges> {
+  return api.get('/api/statistics/pending-ages', { query: { unit, to } });
 }
 
 // ---- exports (statistics-exports.routes.ts) -------------------------------------------------------------

@@ -1,13 +1,13 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, InputNumber, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { getTargets, setTarget, type Rates } from './statistics.api';
+import { getCalendar, getTargets, setTarget, type Rates } from './statistics.api';
 import { useMe } from '../../auth/session.context';
 import { useT } from '../../i18n/i18n.context';
 import { errorMessage } from '../../util/error-message';
 import { applyFieldErrors } from '../../util/form-errors';
 import { useAsync } from '../../util/use-async';
-import { fiscalYearBounds, fiscalYearOf, formatRate, vietnamToday } from './stat-format';
+import { formatRate } from './stat-format';
 import './statistics.css';
 
 interface TargetRow {
@@ -27,17 +27,24 @@ export function TargetsPage() {
   const t = useT();
   const me = useMe();
   const unit = me.activeUnit.code;
-  const current = fiscalYearOf(vietnamToday());
-  const [fiscalYear, setFiscalYear] = useState(current);
+  // today's fiscal year, and the chosen one's first day, are the server's
+  const calendar = useAsync(() => getCalendar(unit), [unit]);
+  const current = calendar.data?.currentFiscalYear;
+  const [chosen, setFiscalYear] = useState<number | null>(null);
+  const fiscalYear = chosen ?? current;
   const [editing, setEditing] = useState<TargetRow | null>(null);
-  const targets = useAsync(() => getTargets(unit, fiscalYear), [unit, fiscalYear]);
+  const targets = useAsync(
+    async () => (fiscalYear === undefined ? null : Promise.all([getTargets(unit, fiscalYear), getCalendar(unit, { fiscalYear })])),
+    [unit, fiscalYear],
+  );
   const isAdmin = me.role === 'admin';
-  const yearStart = fiscalYearBounds(fiscalYear).from;
+  const [list, year] = targets.data ?? [null, null];
+  const yearStart = year?.year?.from ?? '';
 
-  const rows: TargetRow[] = targets.data
+  const rows: TargetRow[] = list
     ? [
-        { code: targets.data.unit.code, name: targets.data.unit.name, own: true, former: false, target: targets.data.target, editable: isAdmin },
-        ...targets.data.children
+        { code: list.unit.code, name: list.unit.name, own: true, former: false, target: list.target, editable: isAdmin },
+        ...list.children
           .filter((c) => c.validTo === null || c.validTo >= yearStart)
           .map((c) => ({ code: c.code, name: c.name, own: false, former: c.validTo !== null, target: c.target, editable: true })),
       ]
@@ -73,7 +80,7 @@ export function TargetsPage() {
     },
   ];
 
-  const years = Array.from({ length: 8 }, (_, i) => current + 1 - i);
+  const years = current === undefined ? [] : Array.from({ length: 8 }, (_, i) => current + 1 - i);
 
   return (
     <section className="page page-wide stat-page">
@@ -91,20 +98,21 @@ export function TargetsPage() {
         />
       </div>
       <Typography.Paragraph type="secondary">{t('stat.targets.intro')}</Typography.Paragraph>
+      {calendar.error !== null && <Alert className="form-alert" type="error" showIcon role="alert" title={errorMessage(calendar.error, t)} />}
       {targets.error !== null && <Alert className="form-alert" type="error" showIcon role="alert" title={errorMessage(targets.error, t)} />}
       <Table<TargetRow>
         rowKey="code"
         size="middle"
         columns={columns}
         dataSource={rows}
-        loading={targets.loading}
+        loading={targets.loading || calendar.loading}
         pagination={false}
         aria-label={t('stat.targets.title')}
       />
-      {targets.data && targets.data.children.length === 0 && !isAdmin && (
+      {list && list.children.length === 0 && !isAdmin && (
         <Alert className="form-alert" type="info" showIcon title={t('stat.targets.noChildren')} />
       )}
-      {editing && (
+      {editing && fiscalYear !== undefined && (
         <TargetModal
           row={editing}
           fiscalYear={fiscalYear}

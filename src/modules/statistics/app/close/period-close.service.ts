@@ -1,9 +1,11 @@
 import type { Db } from '../../../../platform/db/database.js';
-import { type CaseFacts, type Category, effectiveEvents, type Initiation, type Obligation, type StoredEvent } from '../../../cases/domain/index.js';
+import { caseFactsFromRows, effectiveEvents, type StoredEvent } from '../../../cases/domain/index.js';
 import { AppError } from '../../../../kernel/errors.js';
-import { caseContribution, fiscalYearOf, formatDateVi, type StatisticsPolicies } from '../../domain/index.js';
+import {
+  caseContribution, fiscalYearOf, formatDateVi, periodCloseSnapshotOf, reportOfSnapshot, type PeriodCloseSnapshot, type StatisticsPolicies,
+} from '../../domain/index.js';
 import { appendAudit } from '../../../../platform/audit/audit-log.js';
-import type { Actor, UnitDirectory, UnitRow } from '../../../organisation/index.js';
+import type { Actor, Reader, UnitDirectory, UnitRow } from '../../../organisation/index.js';
 import { systemClock, type Clock } from '../../../../platform/clock.js';
 import { isMonthEnd, monthEndOf } from '../months.js';
 import { presentReport, type ReportView } from '../report-presenter.js';
@@ -11,7 +13,7 @@ import { vietnamToday } from '../statistics-maintenance.js';
 import type { StatisticsService } from '../statistics.service.js';
 import { attachCases, contributionChange, hasDifferences, isUnchanged, reportDifferences, type CaseCellChanges } from './close-diff.js';
 import {
-  correctedCases, databaseNow, findPeriodClose, insertPeriodClose, listPeriodCloses, type CorrectedCaseRow, type PeriodCloseRow, type RecordedEvent,
+  correctedCases, databaseNow, findPeriodClose, insertPeriodClose, listPeriodCloses, type PeriodCloseRow, type RecordedEvent,
 } from './period-close.store.js';
 
 /** At most this many corrected cases are examined for one difference report, and listed per cell. */
@@ -50,7 +52,7 @@ export class PeriodCloseService {
 
   /** Freezes the report of an office or a province for [1 October, monthEnd]; 409 when already closed. */
   async close(actor: Actor, input: { unit: string; monthEnd: string }) {
-    const unit = await this.statistics.unitOf(input.unit);
+    const unit = await this.statistics.visibleUnit(actor, input.unit);
     const { monthEnd } = input;
     const problems: { field: string; rule: string; message: string }[] = [];
     if (unit.level === 'national') {
@@ -66,22 +68,25 @@ export class PeriodCloseService {
 
     // The moment read before the figures: events recorded after it are the corrections of the closed period.
     const closedAt = await databaseNow(this.db);
-    const r = await this.statistics.report(unit.code, monthEnd);
+    const r = await this.statistics.report(actor, unit.code, monthEnd);
     if (r.identities.length > 0) {
       throw new Error(`period close ${unit.code} ${monthEnd}: the report breaks its identities: ${JSON.stringify(r.identities)}`);
     }
-    const figures = presentReport(r.report);
+    const snapshot = periodCloseSnapshotOf(r.report);
     const fiscalYear = fiscalYearOf(monthEnd);
     let id: number;
     try {
       id = await this.db.transaction().execute(async (tx) => {
-        const newId = await insertPeriodClose(tx, { unitId: unit.id, fiscalYear, monthEnd, closedAt, closedBy: actor.userId, figures });
+        const newId = await insertPeriodClose(tx, { unitId: unit.id, fiscalYear, monthEnd, closedAt, closedBy: actor.userId, snapshot });
         await appendAudit(tx, actor.ctx, {
           action: 'statistics.period_closed', entityType: 'period_close', entityId: `${unit.code}/${monthEnd}`, unitId: unit.id,
           after: {
-            unit: unit.code, fiscalYear, monthEnd, period: figures.period,
-            cases: { to_enforce: figures.cases.to_enforce ?? null, with_means: figures.cases.with_means ?? null, resolved: figures.cases.resolved ?? null, rate: figures.cases.rate ?? null },
-            money: { to_enforce: figures.money.to_enforce ?? null, with_means: figures.money.with_means ?? null, resolved: figures.money.resolved ?? null, rate: figures.money.rate ?? null },
+            unit: unit.code, fiscalYear, monthEnd, period: { from: snapshot.period.from, to: snapshot.period.to },
+            cases: { to_enforce: snapshot.cases.to_enforce, with_means: snapshot.cases.with_means, resolved: snapshot.cases.resolved, rate: snapshot.rates.cases },
+            money: {
+              to_enforce: snapshot.money.to_enforce.toString(), with_means: snapshot.money.with_means.toString(), resolved: snapshot.money.resolved.toString(),
+              rate: snapshot.rates.money,
+            },
           },
         });
         return newId;
@@ -95,8 +100,8 @@ export class PeriodCloseService {
   }
 
   /** The unit's closed periods, the latest first (without the figures; rates given). */
-  async list(unitCode: string, fiscalYear?: number) {
-    const unit = await this.statistics.unitOf(unitCode);
+  async list(reader: Reader, unitCode: string, fiscalYear?: number) {
+    const unit = await this.statistics.visibleUnit(reader, unitCode);
     const rows = await listPeriodCloses(this.db, unit.id, fiscalYear);
     return { unit: unitRef(unit), items: rows.map((r) => closeView(unit, r, false)) };
   }
@@ -105,20 +110,20 @@ export class PeriodCloseService {
    * The frozen figures of a closed period, the figures computed now for the same period, and every cell that
    * differs (current − frozen), with the cases whose later-recorded events move each cell.
    */
-  async diff(unitCode: string, monthEnd: string) {
-    const unit = await this.statistics.unitOf(unitCode);
+  async diff(reader: Reader, unitCode: string, monthEnd: string) {
+    const unit = await this.statistics.visibleUnit(reader, unitCode);
     const closed = await findPeriodClose(this.db, unit.id, monthEnd);
     if (!closed) {
       throw new AppError('NOT_FOUND', [{ field: 'monthEnd', rule: 'not_closed', message: `Số liệu đến ngày ${formatDateVi(monthEnd)} của ${unit.name} chưa được chốt.` }]);
     }
-    const frozen = closed.figures;
-    const now = await this.statistics.report(unit.code, monthEnd, frozen.period.from);
+    const frozen = figuresOf(closed.snapshot);
+    const now = await this.statistics.report(reader, unit.code, monthEnd, closed.snapshot.period.from);
     const current = presentReport(now.report);
     let differences = reportDifferences(frozen, current);
     const changed = hasDifferences(differences);
     let corrections: { complete: boolean; cases: CorrectionView[] } = { complete: true, cases: [] };
     if (differences.cases.length > 0 || differences.money.length > 0) {
-      const found = await this.corrections(unit, closed, frozen, current);
+      const found = await this.corrections(unit, closed, now.report.policies);
       corrections = { complete: found.complete, cases: found.cases.map(({ change: _c, ...rest }) => rest) };
       differences = attachCases(differences, found.cases, MAX_CASES_PER_CELL, found.complete);
     }
@@ -137,7 +142,7 @@ export class PeriodCloseService {
    * The cases changed since the close: each one's contribution with its history as of the close (frozen
    * policies) against its history now (current policies), kept when they differ.
    */
-  private async corrections(unit: UnitRow, closed: PeriodCloseRow, frozen: ReportView, current: ReportView) {
+  private async corrections(unit: UnitRow, closed: PeriodCloseRow, currentPolicies: StatisticsPolicies) {
     const all = await this.units.all();
     const codes = new Map(all.map((u) => [u.id, u.code]));
     const scope = await this.units.scopeOf(unit.id);
@@ -145,15 +150,14 @@ export class PeriodCloseService {
     const offices = (await this.units.coversAll(scope)) ? null : [...scope];
     const rows = await correctedCases(this.db, closed.closedAt, closed.monthEnd, offices, MAX_CORRECTED_CASES + 1);
     let complete = rows.length <= MAX_CORRECTED_CASES;
-    const from = frozen.period.from;
+    const from = closed.snapshot.period.from;
     const to = closed.monthEnd;
-    const frozenPolicies = frozen.policies as unknown as StatisticsPolicies;
-    const currentPolicies = current.policies as unknown as StatisticsPolicies;
+    const frozenPolicies = closed.snapshot.policies;
     const out: (CorrectionView & { change: CaseCellChanges })[] = [];
     for (const row of rows.slice(0, MAX_CORRECTED_CASES)) {
       const office = codes.get(row.office_id);
       if (!office) continue;
-      const facts = factsOf(row, office);
+      const facts = caseFactsFromRows(row, [], row.obligations ?? [], office);
       const events = row.events ?? [];
       let change: CaseCellChanges;
       let heldBy: string;
@@ -193,12 +197,15 @@ function closeView(unit: UnitRow, r: PeriodCloseRow, withFigures: boolean) {
     unit: unitRef(unit),
     fiscalYear: r.fiscalYear,
     monthEnd: r.monthEnd,
-    period: r.figures.period,
+    period: { from: r.snapshot.period.from, to: r.snapshot.period.to },
     closedAt: r.closedAt.toISOString(),
     closedBy: { username: r.closedBy.username, fullName: r.closedBy.fullName },
-    ...(withFigures ? { figures: r.figures } : { rates: { cases: r.figures.cases.rate ?? null, money: r.figures.money.rate ?? null } }),
+    ...(withFigures ? { figures: figuresOf(r.snapshot) } : { rates: { cases: r.snapshot.rates.cases, money: r.snapshot.rates.money } }),
   };
 }
+
+/** The frozen figures as the API shows every report (the report view). */
+const figuresOf = (s: PeriodCloseSnapshot): ReportView => presentReport(reportOfSnapshot(s));
 
 const stored = (e: RecordedEvent): StoredEvent => ({
   seq: e.seq, type: e.type, on: e.on, data: e.data, reversesSeq: e.reverses_seq, recordedBy: null, recordedByName: null, recordedAt: new Date(0),
@@ -208,15 +215,3 @@ const eventView = (e: RecordedEvent) => ({
   seq: e.seq, type: e.type, on: e.on, ...(e.reverses_seq === null ? {} : { reversesSeq: e.reverses_seq }),
   recordedAt: new Date(e.recorded_at).toISOString(), recordedBy: e.recorded_by,
 });
-
-/** Facts as far as the statistics need them (no parties, judgment or decision). */
-function factsOf(r: CorrectedCaseRow, officeCode: string): CaseFacts {
-  return {
-    id: r.id, office: officeCode, decision: { number: '', date: r.accepted_on }, acceptedOn: r.accepted_on, initiation: r.initiation as Initiation,
-    category: r.category as Category, judgment: { number: '', date: r.accepted_on, court: '' }, commune: r.commune_code, enforcer: r.initial_enforcer,
-    parties: [],
-    obligations: (r.obligations ?? []).map((o): Obligation => (o.kind === 'money'
-      ? { id: o.id, kind: 'money', beneficiary: o.beneficiary, label: o.id, amount: BigInt(o.amount!) }
-      : { id: o.id, kind: 'non_money', beneficiary: o.beneficiary, label: o.id, value: o.value === null ? null : BigInt(o.value) })),
-  };
-}

@@ -1,7 +1,8 @@
 import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
 import type { DbOrTx } from '../../../../platform/db/database.js';
 import type { DB } from '../../../../platform/db/schema.js';
-import type { ReportView } from '../report-presenter.js';
+import type { CaseFactsRow, ObligationRow } from '../../../cases/domain/index.js';
+import { periodCloseSnapshotToJson, readPeriodCloseSnapshot, type PeriodCloseSnapshot } from '../../domain/index.js';
 
 /**
  * The table of closed periods (migration 0004_period_closes), declared here and added to the handle with
@@ -27,17 +28,18 @@ export interface PeriodCloseRow {
   monthEnd: string;
   closedAt: Date;
   closedBy: { id: number; username: string; fullName: string };
-  figures: ReportView;
+  /** The frozen figures (stored as PeriodCloseSnapshotJson; rows from before the versions read as version 1). */
+  snapshot: PeriodCloseSnapshot;
 }
 
 export async function insertPeriodClose(
-  tx: DbOrTx, row: { unitId: number; fiscalYear: number; monthEnd: string; closedAt: Date; closedBy: number; figures: ReportView },
+  tx: DbOrTx, row: { unitId: number; fiscalYear: number; monthEnd: string; closedAt: Date; closedBy: number; snapshot: PeriodCloseSnapshot },
 ): Promise<number> {
   const r = await closes(tx)
     .insertInto('period_closes')
     .values({
       unit_id: row.unitId, fiscal_year: row.fiscalYear, month_end: row.monthEnd, closed_at: row.closedAt, closed_by: row.closedBy,
-      figures: JSON.stringify(row.figures),
+      figures: JSON.stringify(periodCloseSnapshotToJson(row.snapshot)),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -53,7 +55,7 @@ const selectCloses = (db: DbOrTx) =>
 type Selected = Awaited<ReturnType<ReturnType<typeof selectCloses>['execute']>>[number];
 const toRow = (r: Selected): PeriodCloseRow => ({
   id: r.id, unitId: r.unit_id, fiscalYear: r.fiscal_year, monthEnd: r.month_end, closedAt: r.closed_at,
-  closedBy: { id: r.closed_by, username: r.username, fullName: r.full_name }, figures: r.figures as ReportView,
+  closedBy: { id: r.closed_by, username: r.username, fullName: r.full_name }, snapshot: readPeriodCloseSnapshot(r.figures),
 });
 
 export async function findPeriodClose(db: DbOrTx, unitId: number, monthEnd: string): Promise<PeriodCloseRow | undefined> {
@@ -86,17 +88,13 @@ export interface RecordedEvent {
   late: boolean;
 }
 
-export interface CorrectedCaseRow {
-  id: string;
+/** A case row with what its facts need (caseFactsFromRows; no parties: the statistics do not read them). */
+export interface CorrectedCaseRow extends CaseFactsRow {
   office_id: number;
-  accepted_on: string;
-  initiation: string;
-  category: string;
-  commune_code: string | null;
-  initial_enforcer: string | null;
   /** Created after the moment the period was closed. */
   late: boolean;
-  obligations: { id: string; kind: 'money' | 'non_money'; beneficiary: 'state_budget' | 'party'; amount: string | null; value: string | null }[];
+  /** Amounts as text (json_agg). */
+  obligations: (ObligationRow & { amount: string | null; value: string | null })[] | null;
   events: RecordedEvent[] | null;
 }
 
@@ -112,8 +110,9 @@ export async function correctedCases(db: DbOrTx, since: Date, monthEnd: string, 
     ? sql`TRUE`
     : sql`(c.office_id = ANY(${ids}::int[]) OR EXISTS (SELECT 1 FROM stat_offices so WHERE so.case_id = c.id AND so.office_id = ANY(${ids}::int[])))`;
   const r = await sql<CorrectedCaseRow>`
-    SELECT c.id, c.office_id, c.accepted_on, c.initiation, c.category, c.commune_code, c.initial_enforcer, c.created_at > ${since} AS late,
-      (SELECT json_agg(json_build_object('id', o.id, 'kind', o.kind, 'beneficiary', o.beneficiary, 'amount', o.amount::text, 'value', o.value::text) ORDER BY o.seq)
+    SELECT c.id, c.office_id, c.decision_number, c.decision_date, c.accepted_on, c.initiation, c.category, c.judgment_number, c.judgment_date, c.court,
+      c.commune_code, c.initial_enforcer, c.created_at > ${since} AS late,
+      (SELECT json_agg(json_build_object('id', o.id, 'kind', o.kind, 'beneficiary', o.beneficiary, 'label', o.label, 'amount', o.amount::text, 'value', o.value::text) ORDER BY o.seq)
          FROM case_obligations o WHERE o.case_id = c.id) AS obligations,
       (SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'on', e."on", 'data', e.data, 'reverses_seq', e.reverses_seq,
                                          'recorded_at', e.recorded_at, 'recorded_by', u.username, 'late', e.recorded_at > ${since}) ORDER BY e.seq)

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../kernel/errors.js';
 import { combineReports, fiscalYearOf, narrativeTextVi, type StatisticsReport } from '../../domain/index.js';
 import { buildExcelReport, buildNarrativeDocx, buildPdfReport, type OfficialFormsInput, type ReportRow } from '../../infra/exports/index.js';
-import type { Actor, UnitDirectory, UnitRow } from '../../../organisation/index.js';
+import type { Reader, UnitDirectory, UnitRow } from '../../../organisation/index.js';
 import { systemClock, type Clock } from '../../../../platform/clock.js';
 import { vietnamToday } from '../statistics-maintenance.js';
 import type { StatisticsService } from '../statistics.service.js';
@@ -52,20 +52,20 @@ export class ReportExportsService {
   }
 
   /** The rows and the total of the forms: the office alone, or each office of a province (each province of the nation). */
-  async formsInput(actor: Actor | null, unitCode: string, to: string, from?: string | null): Promise<OfficialFormsInput> {
+  async formsInput(reader: Reader, unitCode: string, to: string, from?: string | null): Promise<OfficialFormsInput> {
     const period = this.statistics.periodOf(to, from);
-    const unit = await this.statistics.unitOf(unitCode);
+    const unit = await this.statistics.visibleUnit(reader, unitCode);
     const base = {
       unitName: unit.name,
       ...(await this.parentName(unit).then((p) => (p ? { recipient: p } : {}))),
-      ...(actor ? { preparedBy: actor.fullName } : {}),
+      ...('fullName' in reader ? { preparedBy: String(reader.fullName) } : {}),
     };
     if (unit.level === 'office') {
-      const r = await this.statistics.report(unit.code, period.to, period.from);
+      const r = await this.statistics.report(reader, unit.code, period.to, period.from);
       return { ...base, rows: [{ name: unit.name, report: r.report }] };
     }
     const by = unit.level === 'province' ? 'office' : 'province';
-    const b = await this.statistics.breakdown(unit.code, period.to, period.from, by);
+    const b = await this.statistics.breakdown(reader, unit.code, period.to, period.from, by);
     const rows = new Map<string, ReportRow>();
     for (const r of b.rows) if (r.key !== null) rows.set(r.key, { name: r.label ?? r.key, report: r.report });
     // The units directly below that existed during the period appear even without a case (a row of zeros).
@@ -81,8 +81,8 @@ export class ReportExportsService {
   }
 
   /** Both official forms as an Excel workbook or a PDF. */
-  async officialForms(actor: Actor | null, unitCode: string, to: string, from: string | null | undefined, format: FormFormat): Promise<ExportFile> {
-    const input = await this.formsInput(actor, unitCode, to, from);
+  async officialForms(reader: Reader, unitCode: string, to: string, from: string | null | undefined, format: FormFormat): Promise<ExportFile> {
+    const input = await this.formsInput(reader, unitCode, to, from);
     const period = this.statistics.periodOf(to, from);
     const body = format === 'xlsx' ? await buildExcelReport(input, { created: this.clock.now() }) : await buildPdfReport(input);
     return { body, contentType: CONTENT_TYPES[format], filename: `bao-cao-thads-${fileSafe(unitCode)}-${period.to}.${format}`, attachment: true };
@@ -92,7 +92,7 @@ export class ReportExportsService {
    * The reports of fiscal years fromYear … toYear, each from 1 October to 30 September, the current year up
    * to today (Viet Nam); a year after the current one is refused.
    */
-  async yearReports(unitCode: string, fromYear: number, toYear: number): Promise<{ unit: UnitRow; reports: StatisticsReport[] }> {
+  async yearReports(reader: Reader, unitCode: string, fromYear: number, toYear: number): Promise<{ unit: UnitRow; reports: StatisticsReport[] }> {
     const today = vietnamToday(this.clock.now());
     const current = fiscalYearOf(today);
     const problems: { field: string; rule: string; message: string }[] = [];
@@ -100,18 +100,18 @@ export class ReportExportsService {
     if (fromYear > toYear) problems.push({ field: 'fromYear', rule: 'after_to_year', message: `Năm bắt đầu (${fromYear}) sau năm kết thúc (${toYear}).` });
     else if (toYear - fromYear + 1 > MAX_NARRATIVE_YEARS) problems.push({ field: 'fromYear', rule: 'too_many_years', message: `Tối đa ${MAX_NARRATIVE_YEARS} năm.` });
     if (problems.length) throw validation(problems);
-    const unit = await this.statistics.unitOf(unitCode);
+    const unit = await this.statistics.visibleUnit(reader, unitCode);
     const reports: StatisticsReport[] = [];
     for (let fy = fromYear; fy <= toYear; fy += 1) {
       const to = fy === current ? today : `${fy}-09-30`;
-      reports.push((await this.statistics.report(unit.code, to)).report);
+      reports.push((await this.statistics.report(reader, unit.code, to)).report);
     }
     return { unit, reports };
   }
 
   /** "Năm 2015: Thi hành xong về việc đạt tỷ lệ 90,31% (vượt 2,31%), …" as text or as a Word document. */
-  async narrative(unitCode: string, fromYear: number, toYear: number, format: NarrativeFormat): Promise<ExportFile> {
-    const { unit, reports } = await this.yearReports(unitCode, fromYear, toYear);
+  async narrative(reader: Reader, unitCode: string, fromYear: number, toYear: number, format: NarrativeFormat): Promise<ExportFile> {
+    const { unit, reports } = await this.yearReports(reader, unitCode, fromYear, toYear);
     const name = `tong-ket-thads-${fileSafe(unitCode)}-${fromYear}-${toYear}`;
     if (format === 'text') {
       return { body: `${narrativeTextVi({ unitName: unit.name, reports })}\n`, contentType: CONTENT_TYPES.text, filename: `${name}.txt`, attachment: false };

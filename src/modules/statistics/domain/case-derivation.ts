@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../kernel/calendar/index.js';
 import { applyEvent, type CaseEvent, type CaseFacts, type CaseState, type CaseStatus, initialState, totalOutstanding } from '../../cases/domain/index.js';
-import { episodesOf, PARTIAL_PERFORMANCE_EVENTS, type TerminalEventType } from '../domain/index.js';
+import { episodesOf, type TerminalEventType } from './episodes.js';
+import { PARTIAL_PERFORMANCE_EVENTS } from './policies.js';
 
 /**
  * The rows the statistics query reads for one case, derived from its facts and effective events with the
