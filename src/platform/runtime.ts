@@ -7,6 +7,7 @@ import { CasesService } from '../modules/cases/index.js';
 import { demoDataInterrupted, isEmpty, loadDemoData, loadDemoOrganisation } from '../modules/demo/index.js';
 import { ExportService, ImportService } from '../modules/interchange/index.js';
 import { PeriodCloseService, ReportExportsService, StatisticsService } from '../modules/statistics/index.js';
+import { TeamsService } from '../modules/mobilisation/index.js';
 
 /** Everything a server or a CLI command needs, wired once. */
 export interface Runtime {
@@ -26,6 +27,8 @@ export interface Runtime {
   readonly periodCloses: PeriodCloseService;
   /** The official forms (.xlsx, .pdf) and the narrative summary (text, .docx). */
   readonly reportExports: ReportExportsService;
+  /** Commune mobilisation teams. */
+  readonly teams: TeamsService;
   /** True when this process started the embedded PostgreSQL. */
   readonly ownsDatabase: boolean;
   readonly databaseDescription: string;
@@ -47,6 +50,7 @@ export function createServices(config: AppConfig, db: Db, clock: Clock = systemC
     statistics,
     periodCloses: new PeriodCloseService(db, units, statistics, clock),
     reportExports: new ReportExportsService(units, statistics, clock),
+    teams: new TeamsService(db, units),
   };
 }
 

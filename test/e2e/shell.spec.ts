@@ -28,8 +28,8 @@ test('the head of office signs in, sees the shell in Vietnamese, switches langua
   await expect(page.getByRole('main')).toContainText('Phòng Thi hành án dân sự khu vực 3 – Tây Ninh');
 
   // An area not built yet says so, without made-up data.
-  await menu.getByRole('menuitem', { name: 'Vận động' }).click();
-  await expect(page).toHaveURL(/\/van-dong$/);
+  await menu.getByRole('menuitem', { name: 'Thi đua khen thưởng' }).click();
+  await expect(page).toHaveURL(/\/thi-dua$/);
   await expect(page.getByText('Chức năng đang được xây dựng')).toBeVisible();
 
   await page.getByLabel('Ngôn ngữ').getByText('EN', { exact: true }).click();

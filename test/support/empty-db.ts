@@ -17,6 +17,8 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
     await sql`ALTER TABLE users DISABLE TRIGGER USER`.execute(tx);
     await sql`DELETE FROM users`.execute(tx);
     await sql`ALTER TABLE users ENABLE TRIGGER USER`.execute(tx);
+    await sql`DELETE FROM mobilisation_team_members`.execute(tx);
+    await sql`DELETE FROM mobilisation_teams`.execute(tx);
     await sql`UPDATE communes SET office_id = NULL`.execute(tx);
     await sql`DELETE FROM enforcers`.execute(tx);
     await sql`UPDATE units SET successor_id = NULL`.execute(tx);

@@ -24,6 +24,8 @@ const CaseDetailPage = lazy(() => import('./features/cases/case-detail.page').th
 const StatisticsDashboardPage = lazy(() => import('./features/statistics/dashboard.page').then((m) => ({ default: m.DashboardPage })));
 const StatisticsFormsPage = lazy(() => import('./features/statistics/forms.page').then((m) => ({ default: m.FormsPage })));
 const StatisticsTargetsPage = lazy(() => import('./features/statistics/targets.page').then((m) => ({ default: m.TargetsPage })));
+// Mobilisation (web/src/features/mobilisation).
+const TeamsPage = lazy(() => import('./features/mobilisation/teams.page').then((m) => ({ default: m.TeamsPage })));
 const PeriodClosePage = lazy(() => import('./features/statistics/period-close.page').then((m) => ({ default: m.PeriodClosePage })));
 
 function guarded(permission: string, page: ReactNode) {
@@ -56,13 +58,8 @@ export function App() {
                   <Route path={paths.statisticsForms} element={guarded('statistics.read', <StatisticsFormsPage />)} />
                   <Route path={paths.statisticsTargets} element={guarded('statistics.close', <StatisticsTargetsPage />)} />
                   <Route path={paths.statisticsClose} element={guarded('statistics.read', <PeriodClosePage />)} />
-                  <Route
-                    path={paths.mobilisation}
-                    element={guarded(
-                      'mobilisation.read',
-                      <AreaPage title="nav.mobilisation" description="area.mobilisation.description" />,
-                    )}
-                  />
+                  <Route path={paths.mobilisation} element={<Navigate to={paths.mobilisationTeams} replace />} />
+                  <Route path={paths.mobilisationTeams} element={guarded('mobilisation.read', <TeamsPage />)} />
                   <Route
                     path={paths.emulation}
                     element={guarded(

@@ -219,6 +219,32 @@ export interface TargetsTable {
   money_rate: ColumnType<string, string | number, string | number>;
 }
 
+export interface MobilisationTeamsTable {
+  id: Generated<bigint>;
+  office_id: number;
+  commune_id: number;
+  name: string;
+  decision_number: string;
+  decision_date: DateCol;
+  decision_signer: string;
+  valid_from: DateCol;
+  valid_to: DateCol | null;
+  created_at: Generated<Date>;
+}
+
+export interface MobilisationTeamMembersTable {
+  id: Generated<bigint>;
+  team_id: bigint;
+  seq: number;
+  name: string;
+  organisation: string;
+  role: string;
+  phone: string | null;
+  valid_from: DateCol;
+  valid_to: DateCol | null;
+  user_id: number | null;
+}
+
 export interface DB {
   cases: CasesTable;
   case_parties: CasePartiesTable;
@@ -239,4 +265,6 @@ export interface DB {
   trusted_devices: TrustedDevicesTable;
   audit_log: AuditLogTable;
   reference_data: ReferenceDataTable;
+  mobilisation_teams: MobilisationTeamsTable;
+  mobilisation_team_members: MobilisationTeamMembersTable;
 }

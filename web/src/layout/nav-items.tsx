@@ -55,7 +55,13 @@ export const NAV_ITEMS: NavItem[] = [
       { path: paths.statisticsClose, label: 'nav.statisticsClose', icon: <LockOutlined />, permission: 'statistics.read' },
     ],
   },
-  { path: paths.mobilisation, label: 'nav.mobilisation', icon: <TeamOutlined />, permission: 'mobilisation.read' },
+  {
+    path: paths.mobilisation,
+    label: 'nav.mobilisation',
+    icon: <TeamOutlined />,
+    permission: 'mobilisation.read',
+    children: [{ path: paths.mobilisationTeams, label: 'nav.mobilisationTeams', icon: <TeamOutlined />, permission: 'mobilisation.read' }],
+  },
   { path: paths.emulation, label: 'nav.emulation', icon: <TrophyOutlined />, permission: 'emulation.read' },
   { path: paths.portal, label: 'nav.portal', icon: <GlobalOutlined />, permission: 'portal.manage' },
   {

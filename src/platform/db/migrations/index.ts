@@ -10,6 +10,7 @@ import * as m0008 from './0008_audit_references_without_locks.js';
 import * as m0009 from './0009_login_throttle.js';
 import * as m0010 from './0010_case_decision_index.js';
 import * as m0011 from './0011_one_import_path.js';
+import * as m0012 from './0012_mobilisation_teams.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_login_throttle': m0009,
   '0010_case_decision_index': m0010,
   '0011_one_import_path': m0011,
+  '0012_mobilisation_teams': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -84,9 +84,11 @@ export const vi = {
   'audit.action.unit.created': 'Thêm đơn vị',
   'audit.action.unit.updated': 'Cập nhật đơn vị',
   'audit.action.session.unit_switched': 'Chuyển đơn vị làm việc',
+  'audit.action.mobilisation.team_created': 'Thành lập tổ vận động',
   'audit.entityType.user': 'Người dùng',
   'audit.entityType.unit': 'Đơn vị',
   'audit.entityType.session': 'Phiên làm việc',
+  'audit.entityType.mobilisation_team': 'Tổ vận động',
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -171,7 +173,9 @@ export const en: Record<keyof typeof vi, string> = {
   'audit.action.unit.created': 'Unit created',
   'audit.action.unit.updated': 'Unit updated',
   'audit.action.session.unit_switched': 'Working unit switched',
+  'audit.action.mobilisation.team_created': 'Mobilisation team formed',
   'audit.entityType.user': 'User',
   'audit.entityType.unit': 'Unit',
   'audit.entityType.session': 'Session',
+  'audit.entityType.mobilisation_team': 'Mobilisation team',
 };

@@ -7,7 +7,7 @@ export function actionLabel(action: string, t: Translate): string {
   return isMessageKey(key) ? t(key) : action;
 }
 
-export const ENTITY_TYPES = ['user', 'unit', 'session'] as const;
+export const ENTITY_TYPES = ['user', 'unit', 'session', 'mobilisation_team'] as const;
 
 export function entityTypeLabel(type: string, t: Translate): string {
   const key = `audit.entityType.${type}`;

@@ -1,0 +1,8 @@
+/** The pure part of the mobilisation module's face: teams, visits, promises and the attribution rules. */
+export * from './mobilisation-types.js';
+export {
+  type AttributedEvent, type AttributionPolicy, type InstalmentStatus, type PromiseState,
+  DEFAULT_ATTRIBUTION_POLICY, MAX_ATTRIBUTION_WINDOW_DAYS, attributedEvents, coercionAvoided, instalmentStatuses, persuadingVisitFor,
+} from './attribution.js';
+export { type MobilisationRuleError, instalmentErrors, validateAssignment, validateTeam, validateVisit } from './mobilisation-rules.js';
+export { canManageTeams } from './team-access.js';

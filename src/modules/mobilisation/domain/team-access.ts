@@ -1,0 +1,10 @@
+import type { Role } from '../../organisation/domain/index.js';
+
+/**
+ * Who forms and changes a team: the head of the office (or of the province above it) and administrators.
+ * The team is established by a decision of the commune's People's Committee on the office's proposal; the
+ * office records it. Team members and enforcers record visits, but do not change the team itself.
+ */
+export function canManageTeams(role: Role): boolean {
+  return role === 'admin' || role === 'province_head' || role === 'office_head';
+}
