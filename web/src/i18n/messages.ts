@@ -59,6 +59,7 @@ const shellVi = {
   'password.changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
 
   'nav.menu': 'Menu chính',
+  'nav.openMenu': 'Mở menu',
   'nav.home': 'Trang chủ',
   'nav.cases': 'Hồ sơ thi hành án',
   'nav.statistics': 'Thống kê',
@@ -160,6 +161,7 @@ const shellEn: Record<keyof typeof shellVi, string> = {
   'password.changed': 'Your password has been changed. Your other sessions have been ended.',
 
   'nav.menu': 'Main menu',
+  'nav.openMenu': 'Open the menu',
   'nav.home': 'Home',
   'nav.cases': 'Enforcement cases',
   'nav.statistics': 'Statistics',
