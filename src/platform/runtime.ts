@@ -7,7 +7,7 @@ import { CasesService } from '../modules/cases/index.js';
 import { demoDataInterrupted, isEmpty, loadDemoData, loadDemoOrganisation } from '../modules/demo/index.js';
 import { ExportService, ImportService } from '../modules/interchange/index.js';
 import { PeriodCloseService, ReportExportsService, StatisticsService } from '../modules/statistics/index.js';
-import { TeamsService } from '../modules/mobilisation/index.js';
+import { CaseMobilisationService, TeamsService } from '../modules/mobilisation/index.js';
 
 /** Everything a server or a CLI command needs, wired once. */
 export interface Runtime {
@@ -29,6 +29,8 @@ export interface Runtime {
   readonly reportExports: ReportExportsService;
   /** Commune mobilisation teams. */
   readonly teams: TeamsService;
+  /** Cases handed to commune teams: assignments, visits, promises. */
+  readonly caseMobilisation: CaseMobilisationService;
   /** True when this process started the embedded PostgreSQL. */
   readonly ownsDatabase: boolean;
   readonly databaseDescription: string;
@@ -38,19 +40,21 @@ export interface Runtime {
 export function createServices(config: AppConfig, db: Db, clock: Clock = systemClock) {
   const units = new UnitDirectory(db);
   const statistics = new StatisticsService(db, units, clock);
+  const cases = new CasesService(db, units, clock);
   return {
     units,
     auth: new AuthService(db, config, units, clock),
     users: new UsersService(db, units, clock),
     unitsService: new UnitsService(db, units),
     audit: new AuditService(db),
-    cases: new CasesService(db, units, clock),
+    cases,
     imports: new ImportService(db, units, clock),
     exports: new ExportService(db),
     statistics,
     periodCloses: new PeriodCloseService(db, units, statistics, clock),
     reportExports: new ReportExportsService(units, statistics, clock),
     teams: new TeamsService(db, units),
+    caseMobilisation: new CaseMobilisationService(db, units, cases, clock),
   };
 }
 

@@ -40,3 +40,89 @@ test('a team member sees the commune mobilisation teams on a phone', async ({ pa
   await expect(page.locator('.team-card')).toHaveCount(13);
   expect(await sideways()).toBeLessThanOrEqual(0);
 });
+
+test('the head hands a case to the commune team; the member records a visit with a promise on a phone; the payment keeps it', async ({ page, browser, playwright, baseURL }) => {
+  // Set-up through the API as the head of office: a new case of commune 28210 handed to that commune's team.
+  const api = await playwright.request.newContext({ baseURL: baseURL! });
+  const login = await api.post('/api/auth/login', { data: { username: 'truong.phong', password: MEMBER.password } });
+  expect(login.ok()).toBe(true);
+  const headers = { 'x-csrf-token': (await login.json()).csrfToken as string };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const shift = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const accepted = shift(today, -6);
+  const obligor = `Võ Văn Thử ${Date.now() % 100_000}`;
+  const created = await api.post('/api/cases', {
+    headers,
+    data: {
+      office: 'TN-KV3', decision: { number: `${Date.now() % 100_000}/QĐ-THADS`, date: accepted }, acceptedOn: accepted, initiation: 'on_request', category: 'dan_su',
+      judgment: { number: '12/2026/DS-ST', date: shift(today, -40), court: 'TAND khu vực 3 – Tây Ninh' }, commune: '28210', enforcer: 'TN-KV3-01',
+      parties: [
+        { role: 'obligor', kind: 'person', name: obligor, idNumber: '080090009999', address: 'ấp 2, xã Tầm Vu' },
+        { role: 'obligee', kind: 'person', name: 'Lê Thị Được', idNumber: null, address: null },
+      ],
+      obligations: [{ kind: 'money', beneficiary: 'party', label: 'Trả nợ', amount: 6_000_000 }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const caseId = (await created.json()).id as string;
+  const teams = (await (await api.get(`/api/mobilisation/teams?unit=TN-KV3&date=${today}`)).json()).items as { id: string; commune: { code: string; name: string } }[];
+  const team = teams.find((x) => x.commune.code === '28210')!;
+
+  // The head of office, at a desk, hands the case to that commune's team from the case detail.
+  const desk = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const headPage = await desk.newPage();
+  await headPage.goto('/dang-nhap');
+  await headPage.getByLabel('Tên đăng nhập').fill('truong.phong');
+  await headPage.getByLabel('Mật khẩu', { exact: true }).fill(MEMBER.password);
+  await headPage.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(headPage).toHaveURL(/\/$/);
+  await headPage.goto(`/ho-so/danh-sach/${caseId.split('/').map(encodeURIComponent).join('/')}`);
+  await expect(headPage.getByText('Chưa giao cho tổ vận động.')).toBeVisible();
+  await headPage.getByRole('button', { name: 'Giao cho tổ vận động' }).click();
+  const assign = headPage.getByRole('dialog');
+  await assign.getByLabel('Tổ vận động (xã)').click();
+  await headPage.locator('.ant-select-dropdown:visible').getByTitle(team.commune.name, { exact: true }).last().click({ timeout: 5_000 });
+  await assign.getByRole('button', { name: 'Giao việc' }).click();
+  await expect(headPage.getByText(`Đang giao cho tổ vận động ${team.commune.name}`)).toBeVisible();
+  await desk.close();
+
+  // The member, on a phone: the team's cases, record a visit with an agreed instalment.
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(MEMBER.username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(MEMBER.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole('button', { name: 'Mở menu' }).click();
+  const menu = page.getByRole('navigation', { name: 'Menu chính' });
+  await menu.getByRole('menuitem', { name: 'Vận động' }).click();
+  await menu.getByRole('menuitem', { name: 'Việc của tổ' }).click();
+  await expect(page).toHaveURL(/\/van-dong\/viec-cua-to$/);
+  const card = page.locator('.open-case-card', { hasText: obligor });
+  await expect(card).toContainText('Còn phải thi hành: 6.000.000 đ');
+  await expect(card).toContainText('Chưa có lượt vận động.');
+  await expect(page.getByText('080090009999')).toHaveCount(0);
+
+  await card.getByRole('button', { name: 'Ghi lượt vận động' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: 'Bùi Văn Tài' }).check();
+  const due = shift(today, 20);
+  await dialog.getByLabel('Hạn trả 1').fill(`${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}`);
+  await dialog.getByLabel('Hạn trả 1').press('Enter');
+  await dialog.getByLabel('Số tiền (đồng) 1').fill('2000000');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã ghi lượt vận động.')).toBeVisible();
+  await expect(card).toContainText('Hẹn trả 2.000.000 đ trước');
+  await expect(card.getByText('Chưa đến hạn')).toBeVisible();
+  await expect(card).toContainText('Đồng ý tự nguyện thi hành');
+
+  // The enforcer's side records the payment (the head here, through the API): the promise is kept.
+  const version = ((await (await api.get(`/api/cases/${encodeURIComponent(caseId)}`)).json()).case.version) as number;
+  const paid = await api.post(`/api/cases/${encodeURIComponent(caseId)}/events`, { headers, data: { expectedVersion: version, event: { type: 'payment', on: today, obligation: 'o1', amount: 2_000_000 } } });
+  expect(paid.status(), await paid.text()).toBe(201);
+  await page.reload();
+  await expect(card).toContainText('Còn phải thi hành: 4.000.000 đ');
+  await expect(card).not.toContainText('Hẹn trả');
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(sideways).toBeLessThanOrEqual(0);
+  await api.dispose();
+});

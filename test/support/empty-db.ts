@@ -10,6 +10,8 @@ import { createTestDatabase, type TestDatabase } from './test-db.js';
 export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   const tdb = await createTestDatabase();
   await tdb.db.transaction().execute(async (tx) => {
+    await sql`DELETE FROM mobilisation_team_members`.execute(tx);
+    await sql`DELETE FROM mobilisation_teams`.execute(tx);
     await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(tx);
     await sql`DELETE FROM audit_log`.execute(tx);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(tx);
@@ -17,8 +19,6 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
     await sql`ALTER TABLE users DISABLE TRIGGER USER`.execute(tx);
     await sql`DELETE FROM users`.execute(tx);
     await sql`ALTER TABLE users ENABLE TRIGGER USER`.execute(tx);
-    await sql`DELETE FROM mobilisation_team_members`.execute(tx);
-    await sql`DELETE FROM mobilisation_teams`.execute(tx);
     await sql`UPDATE communes SET office_id = NULL`.execute(tx);
     await sql`DELETE FROM enforcers`.execute(tx);
     await sql`UPDATE units SET successor_id = NULL`.execute(tx);

@@ -26,6 +26,7 @@ const StatisticsFormsPage = lazy(() => import('./features/statistics/forms.page'
 const StatisticsTargetsPage = lazy(() => import('./features/statistics/targets.page').then((m) => ({ default: m.TargetsPage })));
 // Mobilisation (web/src/features/mobilisation).
 const TeamsPage = lazy(() => import('./features/mobilisation/teams.page').then((m) => ({ default: m.TeamsPage })));
+const OpenCasesPage = lazy(() => import('./features/mobilisation/open-cases.page').then((m) => ({ default: m.OpenCasesPage })));
 const PeriodClosePage = lazy(() => import('./features/statistics/period-close.page').then((m) => ({ default: m.PeriodClosePage })));
 
 function guarded(permission: string, page: ReactNode) {
@@ -58,7 +59,8 @@ export function App() {
                   <Route path={paths.statisticsForms} element={guarded('statistics.read', <StatisticsFormsPage />)} />
                   <Route path={paths.statisticsTargets} element={guarded('statistics.close', <StatisticsTargetsPage />)} />
                   <Route path={paths.statisticsClose} element={guarded('statistics.read', <PeriodClosePage />)} />
-                  <Route path={paths.mobilisation} element={<Navigate to={paths.mobilisationTeams} replace />} />
+                  <Route path={paths.mobilisation} element={<Navigate to={paths.mobilisationCases} replace />} />
+                  <Route path={paths.mobilisationCases} element={guarded('mobilisation.read', <OpenCasesPage />)} />
                   <Route path={paths.mobilisationTeams} element={guarded('mobilisation.read', <TeamsPage />)} />
                   <Route
                     path={paths.emulation}

@@ -13,6 +13,7 @@ export const paths = {
   statisticsTargets: '/thong-ke/chi-tieu',
   statisticsClose: '/thong-ke/chot-so-lieu',
   mobilisation: '/van-dong',
+  mobilisationCases: '/van-dong/viec-cua-to',
   mobilisationTeams: '/van-dong/to-van-dong',
   emulation: '/thi-dua',
   portal: '/cong-thong-tin',

@@ -245,6 +245,44 @@ export interface MobilisationTeamMembersTable {
   user_id: number | null;
 }
 
+export interface MobilisationAssignmentsTable {
+  id: Generated<bigint>;
+  case_id: string;
+  team_id: bigint;
+  from_on: DateCol;
+  to_on: DateCol | null;
+  ended_reason: string | null;
+  coercion_planned_on: DateCol | null;
+  assigned_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface MobilisationVisitsTable {
+  id: Generated<bigint>;
+  assignment_id: bigint;
+  case_id: string;
+  team_id: bigint;
+  on: DateCol;
+  place: string;
+  outcome: string;
+  paid_on_spot: bigint | null;
+  notes: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface MobilisationVisitMembersTable {
+  visit_id: bigint;
+  member_id: bigint;
+}
+
+export interface MobilisationInstalmentsTable {
+  visit_id: bigint;
+  seq: number;
+  due: DateCol;
+  amount: bigint;
+}
+
 export interface DB {
   cases: CasesTable;
   case_parties: CasePartiesTable;
@@ -267,4 +305,8 @@ export interface DB {
   reference_data: ReferenceDataTable;
   mobilisation_teams: MobilisationTeamsTable;
   mobilisation_team_members: MobilisationTeamMembersTable;
+  mobilisation_assignments: MobilisationAssignmentsTable;
+  mobilisation_visits: MobilisationVisitsTable;
+  mobilisation_visit_members: MobilisationVisitMembersTable;
+  mobilisation_instalments: MobilisationInstalmentsTable;
 }

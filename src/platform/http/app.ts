@@ -13,7 +13,7 @@ import { auditRoutes, authRoutes, unitsRoutes, usersRoutes } from '../../modules
 import { casesRoutes } from '../../modules/cases/index.js';
 import { healthRoutes } from './health.routes.js';
 import { indicatorsRoutes, periodCloseRoutes, statisticsExportsRoutes, statisticsRoutes } from '../../modules/statistics/index.js';
-import { teamsRoutes } from '../../modules/mobilisation/index.js';
+import { caseMobilisationRoutes, teamsRoutes } from '../../modules/mobilisation/index.js';
 
 /** The web front end built by Vite (npm run build:web). */
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
@@ -65,6 +65,7 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
       await api.register(periodCloseRoutes, { rt });
       await api.register(statisticsExportsRoutes, { rt });
       await api.register(teamsRoutes, { rt });
+      await api.register(caseMobilisationRoutes, { rt });
     },
     { prefix: '/api' },
   );

@@ -6,7 +6,7 @@ const paths = (items: NavItem[]): string[] => items.flatMap((i) => [i.path, ...p
 describe('visibleNavItems', () => {
   it('shows each area only with its permission and drops an empty administration group', () => {
     const member = visibleNavItems(NAV_ITEMS, (p) => ['mobilisation.read'].includes(p));
-    expect(paths(member)).toEqual(['/', '/van-dong', '/van-dong/to-van-dong']);
+    expect(paths(member)).toEqual(['/', '/van-dong', '/van-dong/viec-cua-to', '/van-dong/to-van-dong']);
   });
 
   it('keeps the administration items the user may read', () => {

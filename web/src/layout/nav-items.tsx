@@ -60,7 +60,10 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.mobilisation',
     icon: <TeamOutlined />,
     permission: 'mobilisation.read',
-    children: [{ path: paths.mobilisationTeams, label: 'nav.mobilisationTeams', icon: <TeamOutlined />, permission: 'mobilisation.read' }],
+    children: [
+      { path: paths.mobilisationCases, label: 'nav.mobilisationCases', icon: <ScheduleOutlined />, permission: 'mobilisation.read' },
+      { path: paths.mobilisationTeams, label: 'nav.mobilisationTeams', icon: <TeamOutlined />, permission: 'mobilisation.read' },
+    ],
   },
   { path: paths.emulation, label: 'nav.emulation', icon: <TrophyOutlined />, permission: 'emulation.read' },
   { path: paths.portal, label: 'nav.portal', icon: <GlobalOutlined />, permission: 'portal.manage' },

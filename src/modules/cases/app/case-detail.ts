@@ -1,13 +1,13 @@
 import { AppError } from '../../../kernel/errors.js';
 import { allowedEvents } from '../domain/case-state-machine.js';
 import { EVENT_VI, outstandingOf, STATUS_VI, totalOutstanding } from '../domain/case-ledger.js';
-import type { CaseEvent, CaseState } from '../domain/case-types.js';
+import type { CaseEvent, CaseFacts, CaseState } from '../domain/case-types.js';
 import { nextSteps } from '../domain/deadlines.js';
 import { canSeePersonalData, maskAddress, maskIdNumber } from '../domain/personal-data.js';
 import { effectiveEvents } from '../domain/stored-event.js';
 import { appendReadAudit } from '../../../platform/audit/audit-log.js';
 import { loadCase } from '../infra/cases.repository.js';
-import type { Actor } from '../../organisation/index.js';
+import { readerSees, type Actor, type Reader } from '../../organisation/index.js';
 import { officeCodes, today, type CasesDeps } from './case-support.js';
 
 /**
@@ -88,4 +88,28 @@ export async function caseDetail(deps: CasesDeps, actor: Actor, caseId: string) 
 export async function effectiveHistory(deps: CasesDeps, caseId: string) {
   const loaded = await loadCase(deps.db, caseId, { officeCodes: await officeCodes(deps) });
   return loaded ? { facts: loaded.facts, events: effectiveEvents(loaded.events), state: loaded.state, version: loaded.version } : undefined;
+}
+
+/** A case as another module reads it (mobilisation, documents): facts, state and effective events, unmasked. */
+export interface CaseForModule {
+  facts: CaseFacts;
+  state: CaseState;
+  events: CaseEvent[];
+  holdingOfficeId: number;
+  enforcerName: string | null;
+  outstanding: bigint;
+}
+
+/**
+ * One case for a use case of another module, which decides itself what of it leaves the server (its own
+ * whitelisting presenter). The scope is checked here all the same: a reader who does not see the holding
+ * office gets the 404 of a case that does not exist.
+ */
+export async function caseForModule(deps: CasesDeps, reader: Reader, caseId: string): Promise<CaseForModule> {
+  const loaded = await loadCase(deps.db, caseId, { officeCodes: await officeCodes(deps), withNames: true });
+  if (!loaded || !readerSees(reader, loaded.holdingOfficeId)) throw new AppError('NOT_FOUND');
+  return {
+    facts: loaded.facts, state: loaded.state, events: effectiveEvents(loaded.events), holdingOfficeId: loaded.holdingOfficeId,
+    enforcerName: loaded.enforcerName ?? null, outstanding: totalOutstanding(loaded.facts, loaded.state),
+  };
 }

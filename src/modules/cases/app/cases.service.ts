@@ -2,16 +2,17 @@ import type { Db } from '../../../platform/db/database.js';
 import type { RequestContext } from '../../../platform/audit/audit-log.js';
 import type { CaseEvent, CaseFacts, CaseState } from '../domain/case-types.js';
 import type { Projection } from '../infra/cases.repository.js';
-import type { Actor, UnitDirectory } from '../../organisation/index.js';
+import type { Actor, Reader, UnitDirectory } from '../../organisation/index.js';
 import { type Clock, systemClock } from '../../../platform/clock.js';
 import { createCase, reassignCases, recordEvent, reverseEvent, type NewCaseInput } from './case-commands.js';
 import { deadlineQueue } from './case-deadlines.js';
-import { caseDetail, effectiveHistory } from './case-detail.js';
+import { caseDetail, caseForModule, effectiveHistory, type CaseForModule } from './case-detail.js';
 import type { CaseList } from './case-list.js';
 import { searchCases, type CaseSearch } from './case-search.js';
 import { caseProjection, type CasesDeps } from './case-support.js';
 
 export type { NewCaseInput } from './case-commands.js';
+export type { CaseForModule } from './case-detail.js';
 export type { CaseList, CaseListItem } from './case-list.js';
 export { caseSearchIndex, type CaseSearch } from './case-search.js';
 export { maskIdNumber } from '../domain/personal-data.js';
@@ -52,6 +53,11 @@ export class CasesService {
   /** The case as the detail screen shows it; personal data masked unless the role needs it (then logged). */
   detail(actor: Actor, caseId: string) {
     return caseDetail(this.deps, actor, caseId);
+  }
+
+  /** One case for another module's use case (scope checked; that module whitelists what it shows). */
+  forModule(reader: Reader, caseId: string): Promise<CaseForModule> {
+    return caseForModule(this.deps, reader, caseId);
   }
 
   /** Search and list over the user's units with filters, newest first. */

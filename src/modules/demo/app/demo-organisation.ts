@@ -1,4 +1,4 @@
-import { loadDemoTeams } from './demo-teams.js';
+import { linkDemoTeamMember, loadDemoTeams } from './demo-teams.js';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.js';
 import type { Role } from '../../organisation/domain/index.js';
@@ -103,6 +103,7 @@ export async function loadDemoOrganisation(db: Db): Promise<boolean> {
         after: { username: u.username, fullName: u.fullName, role: u.role, unitCode: u.unit, source: 'demo' },
       });
     }
+    await linkDemoTeamMember(tx, 'to.van.dong', '28210');
     await tx.insertInto('reference_data').values({ name: 'demo-organisation', version: '1' }).execute();
     return true;
   });

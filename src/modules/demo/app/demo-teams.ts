@@ -67,3 +67,22 @@ export async function loadDemoTeams(tx: Tx, offices: { former: number; current: 
   }
   return count;
 }
+
+/**
+ * The demo's team member account (to.van.dong) is the deputy of the re-formed team of commune `commune`
+ * (TN-KV3): the member row takes the account's name and is linked to it, so that the account sees that
+ * team's cases.
+ */
+export async function linkDemoTeamMember(tx: Tx, username: string, commune: string): Promise<void> {
+  const user = await tx.selectFrom('users').select(['id', 'full_name']).where('username', '=', username).executeTakeFirstOrThrow();
+  const member = await tx
+    .selectFrom('mobilisation_team_members as m')
+    .innerJoin('mobilisation_teams as t', 't.id', 'm.team_id')
+    .innerJoin('communes as c', 'c.id', 't.commune_id')
+    .select('m.id')
+    .where('c.code', '=', commune)
+    .where('t.valid_to', 'is', null)
+    .where('m.role', '=', 'deputy')
+    .executeTakeFirstOrThrow();
+  await tx.updateTable('mobilisation_team_members').set({ user_id: user.id, name: user.full_name }).where('id', '=', member.id).execute();
+}

@@ -5,4 +5,4 @@ export {
   DEFAULT_ATTRIBUTION_POLICY, MAX_ATTRIBUTION_WINDOW_DAYS, attributedEvents, coercionAvoided, instalmentStatuses, persuadingVisitFor,
 } from './attribution.js';
 export { type MobilisationRuleError, instalmentErrors, validateAssignment, validateTeam, validateVisit } from './mobilisation-rules.js';
-export { canManageTeams } from './team-access.js';
+export { actsAsTeamMember, canAssignToTeam, canManageTeams } from './team-access.js';

@@ -11,6 +11,7 @@ import * as m0009 from './0009_login_throttle.js';
 import * as m0010 from './0010_case_decision_index.js';
 import * as m0011 from './0011_one_import_path.js';
 import * as m0012 from './0012_mobilisation_teams.js';
+import * as m0013 from './0013_mobilisation_visits.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_case_decision_index': m0010,
   '0011_one_import_path': m0011,
   '0012_mobilisation_teams': m0012,
+  '0013_mobilisation_visits': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

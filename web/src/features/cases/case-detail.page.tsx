@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { getCase, type CaseDetail, type CaseEventType, type CaseObligationView, type CaseParty, type LegalStep, type TimelineEntry } from './cases.api';
 import { ApiError } from '../../api/client';
 import { useCan } from '../../auth/session.context';
+import { CaseMobilisationCard } from '../mobilisation/case-mobilisation.card';
 import { useT, type Translate } from '../../i18n/i18n.context';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format';
 import { paths } from '../../routes';
@@ -119,6 +120,9 @@ export function CaseDetailPage() {
             </Card>
           )}
           <DeadlinesCard steps={detail.deadlines} />
+          {can('mobilisation.read') && (
+            <CaseMobilisationCard caseId={detail.id} office={detail.holdingOffice.code} mayAssign={mayWrite && can('mobilisation.write')} />
+          )}
         </div>
       </div>
 

@@ -25,3 +25,69 @@ export interface Team {
 export async function listTeams(unit: string, date: string): Promise<Team[]> {
   return (await api.get<{ items: Team[] }>(`/api/mobilisation/teams?unit=${encodeURIComponent(unit)}&date=${date}`)).items;
 }
+
+export type VisitOutcome = 'agreed' | 'paid_on_spot' | 'refused' | 'not_home' | 'moved_away' | 'hardship';
+export type VisitPlace = 'home' | 'commune_office' | 'phone';
+export type PromiseState = 'kept' | 'broken' | 'due';
+
+export interface MobilisedCase {
+  id: string;
+  decision: { number: string; date: string };
+  status: string;
+  obligors: { name: string; address: string | null }[];
+  owed: string;
+  outstanding: string;
+  enforcer: { code: string; name: string | null } | null;
+}
+
+export interface OpenCase {
+  case: MobilisedCase;
+  assignment: { id: string; from: string; team: { id: string; name: string; commune: string } };
+  lastVisit: { on: string; outcome: VisitOutcome } | null;
+  nextPromise: { due: string; amount: string; state: PromiseState } | null;
+  brokenPromises: number;
+}
+
+export interface CaseMobilisation {
+  case: MobilisedCase;
+  assignments: {
+    id: string; team: { id: string; name: string; commune: string | null }; from: string; to: string | null;
+    members: { id: string; name: string; role: string }[];
+  }[];
+  visits: {
+    id: string; on: string; place: VisitPlace; outcome: VisitOutcome; notes: string | null; members: { id: string; name: string }[];
+    paidOnSpot: string | null; instalments: { due: string; amount: string; state: PromiseState }[];
+  }[];
+}
+
+export interface NewVisit {
+  on: string;
+  place: VisitPlace;
+  outcome: VisitOutcome;
+  memberIds: string[];
+  instalments?: { due: string; amount: string }[];
+  paidOnSpot?: string | null;
+  notes?: string | null;
+}
+
+export function openCases(): Promise<{ today: string; items: OpenCase[] }> {
+  return api.get('/api/mobilisation/open-cases');
+}
+
+const casePath = (id: string) => `/api/mobilisation/cases/${id.split('/').map(encodeURIComponent).join('/')}`;
+
+export function caseMobilisation(id: string): Promise<CaseMobilisation> {
+  return api.get(casePath(id));
+}
+
+export function recordVisit(id: string, visit: NewVisit): Promise<{ visit: { id: string } }> {
+  return api.post(`${casePath(id)}/visits`, visit);
+}
+
+export function assignToTeam(id: string, body: { teamId: string; from: string; coercionPlanned?: boolean }): Promise<{ assignment: { id: string } }> {
+  return api.post(`${casePath(id)}/assignment`, body);
+}
+
+export function endTeamAssignment(id: string, on: string): Promise<{ assignment: { id: string; to: string } }> {
+  return api.post(`${casePath(id)}/assignment/end`, { on });
+}
