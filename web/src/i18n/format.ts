@@ -23,6 +23,14 @@ function parts(value: string | Date): Record<string, string> | null {
   return Object.fromEntries(timestampParts.formatToParts(date).map((p) => [p.type, p.value]));
 }
 
+/** The date pickers' display format (dayjs): 30/06/2025. */
+export const DATE_INPUT_FORMAT = 'DD/MM/YYYY';
+
+/** Today in Viet Nam as YYYY-MM-DD, whatever the device's zone (a default for date fields). */
+export function todayInOfficeZone(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE }).format(now);
+}
+
 /** "2025-06-30" → "30/06/2025"; a full timestamp gives its date in Vietnam time; empty → "". */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';

@@ -1,5 +1,5 @@
 import { AppError } from '../../../kernel/errors.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { Db, DbOrTx } from '../../../platform/db/database.js';
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { todayInVietnam, type Clock } from '../../../platform/clock.js';
 import { isTerminal, type CasesService, type CaseForModule } from '../../cases/index.js';
@@ -9,7 +9,7 @@ import {
   type VisitOutcome, type VisitPlace,
 } from '../domain/index.js';
 import {
-  assignmentsOfCase, endAssignment, insertAssignment, insertVisit, lockAssignmentsOfCase, openAssignments, teamById, teamsOfUser, visitsOfCase,
+  assignmentsOfCase, endAssignment, insertAssignment, insertVisit, lockAssignmentsOfCase, openAssignments, teamById, teamsOfUser, visitsOfCases,
 } from '../infra/visits.repository.js';
 
 type Problem = { field: string; rule: string; message: string };
@@ -43,15 +43,15 @@ export class CaseMobilisationService {
     return todayInVietnam(this.clock);
   }
 
-  /** The case if the actor may act on it for mobilisation: in scope, and for a team member, assigned to their team. */
-  private async caseFor(actor: Actor, caseId: string) {
-    const c = await this.cases.forModule(actor, caseId);
-    const assignments = await assignmentsOfCase(this.db, caseId);
-    if (actsAsTeamMember(actor.role)) {
-      const mine = new Set(await teamsOfUser(this.db, actor.userId, this.today()));
-      if (!assignments.some((a) => mine.has(a.teamId))) throw new AppError('NOT_FOUND');
-    }
-    return { c, assignments };
+  /**
+   * A team member reaches a case only through an assignment to one of their teams (404 otherwise, as for a
+   * case out of scope); office staff through the scope alone. Returns the member's teams (null for staff).
+   */
+  private async memberTeams(db: DbOrTx, actor: Actor, assignments: readonly { teamId: string }[]): Promise<Set<string> | null> {
+    if (!actsAsTeamMember(actor.role)) return null;
+    const mine = new Set(await teamsOfUser(db, actor.userId, this.today()));
+    if (!assignments.some((a) => mine.has(a.teamId))) throw new AppError('NOT_FOUND');
+    return mine;
   }
 
   /** Hands a case to a team: one open assignment per case, a team of the case's office valid that day. */
@@ -97,12 +97,14 @@ export class CaseMobilisationService {
 
   /** Records a visit of the team the case is assigned to (a team member of that team, an enforcer or a head). */
   async recordVisit(actor: Actor, caseId: string, input: NewVisitInput) {
-    const { c } = await this.caseFor(actor, caseId);
+    const c = await this.cases.forModule(actor, caseId);
     return this.db.transaction().execute(async (tx) => {
       await lockAssignmentsOfCase(tx, caseId);
-      const open = (await assignmentsOfCase(tx, caseId)).find((a) => a.to === null);
+      const assignments = await assignmentsOfCase(tx, caseId);
+      const mine = await this.memberTeams(tx, actor, assignments);
+      const open = assignments.find((a) => a.to === null);
       if (!open) throw invalid([{ field: 'caseId', rule: 'no_open_assignment', message: 'Việc này không đang giao cho tổ vận động nào.' }]);
-      if (actsAsTeamMember(actor.role) && !(await teamsOfUser(tx, actor.userId, this.today())).includes(open.teamId)) throw new AppError('NOT_FOUND');
+      if (mine && !mine.has(open.teamId)) throw new AppError('NOT_FOUND');
       const team = (await teamById(tx, open.teamId))!;
       const visit = {
         teamId: open.teamId, caseId, on: input.on, place: input.place, outcome: input.outcome, memberIds: [...new Set(input.memberIds)],
@@ -128,11 +130,12 @@ export class CaseMobilisationService {
     const today = this.today();
     const teamIds = actsAsTeamMember(actor.role) ? await teamsOfUser(this.db, actor.userId, today) : null;
     const open = await openAssignments(this.db, teamIds, teamIds === null ? [...actor.activeScope] : null);
+    const visitsByCase = await visitsOfCases(this.db, open.map((a) => a.caseId));
     const out = [];
     for (const a of open) {
       const c = await this.cases.forModule(actor, a.caseId).catch(() => null);
       if (!c) continue;
-      const visits = (await visitsOfCase(this.db, a.caseId)).filter((v) => v.on >= a.from);
+      const visits = (visitsByCase.get(a.caseId) ?? []).filter((v) => v.on >= a.from);
       const promises = visits.flatMap((v) => instalmentStatuses(v, c.events, today)).filter((p) => p.state !== 'kept');
       promises.sort((x, y) => (x.state === y.state ? (x.due < y.due ? -1 : 1) : x.state === 'broken' ? -1 : 1));
       const last = visits[visits.length - 1];
@@ -149,8 +152,10 @@ export class CaseMobilisationService {
 
   /** What mobilisation shows of a case: whitelisted facts, the assignments, the visits and the state of each promise. */
   async caseView(actor: Actor, caseId: string) {
-    const { c, assignments } = await this.caseFor(actor, caseId);
-    const visits = await visitsOfCase(this.db, caseId);
+    const c = await this.cases.forModule(actor, caseId);
+    const assignments = await assignmentsOfCase(this.db, caseId);
+    await this.memberTeams(this.db, actor, assignments);
+    const visits = (await visitsOfCases(this.db, [caseId])).get(caseId) ?? [];
     const today = this.today();
     const teams = new Map<string, Awaited<ReturnType<typeof teamById>>>();
     for (const id of new Set([...assignments.map((a) => a.teamId), ...visits.map((v) => v.teamId)])) teams.set(id, await teamById(this.db, id));

@@ -1,7 +1,7 @@
 import { AppError } from '../../../kernel/errors.js';
 import type { Db } from '../../../platform/db/database.js';
 import { appendAudit } from '../../../platform/audit/audit-log.js';
-import { readerSees, type Actor, type Reader, type UnitDirectory } from '../../organisation/index.js';
+import type { Actor, Reader, UnitDirectory } from '../../organisation/index.js';
 import { canManageTeams, validateTeam, type MemberOrganisation, type TeamRole } from '../domain/index.js';
 import { communeValidOn, insertTeam, teamsValidOn, type TeamRecord } from '../infra/teams.repository.js';
 
@@ -28,19 +28,13 @@ export class TeamsService {
     private readonly units: UnitDirectory,
   ) {}
 
-  private async visibleUnit(reader: Reader, code: string) {
-    const u = await this.units.byCode(code);
-    if (!u || !readerSees(reader, u.id)) throw new AppError('NOT_FOUND', [{ field: 'unit', rule: 'unknown_unit', message: `Không có đơn vị mã "${code}".` }]);
-    return u;
-  }
-
   /**
    * The teams of a unit valid on `date`, with the members valid that day: an office's own, those of the
    * units it succeeds (the history of a merged office stays readable from its successor), every office
    * below a province.
    */
   async list(reader: Reader, unitCode: string, date: string): Promise<TeamView[]> {
-    const unit = await this.visibleUnit(reader, unitCode);
+    const unit = await this.units.visibleTo(reader, unitCode);
     const scope = await this.units.scopeOf(unit.id);
     const offices = (await this.units.coversAll(scope)) ? null : [...scope];
     const codes = new Map((await this.units.all()).map((u) => [u.id, u.code]));
@@ -52,7 +46,7 @@ export class TeamsService {
     if (!canManageTeams(actor.role)) {
       throw new AppError('FORBIDDEN', [{ field: 'office', rule: 'manage_teams', message: 'Chỉ lãnh đạo cơ quan thi hành án ghi nhận việc thành lập tổ vận động.' }]);
     }
-    const office = await this.visibleUnit(actor, input.office);
+    const office = await this.units.visibleTo(actor, input.office);
     if (office.level !== 'office') throw invalid([{ field: 'office', rule: 'office_level', message: 'Tổ vận động thuộc một cơ quan thi hành án cấp khu vực/huyện.' }]);
     const validTo = input.validTo ?? null;
     const problems: { field: string; rule: string; message: string }[] = [];

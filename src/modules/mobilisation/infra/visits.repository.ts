@@ -59,21 +59,35 @@ export async function endAssignment(tx: Tx, id: string, on: string, reason: 'cas
   await tx.updateTable('mobilisation_assignments').set({ to_on: on, ended_reason: reason }).where('id', '=', BigInt(id)).where('to_on', 'is', null).execute();
 }
 
-/** Every visit of a case, oldest first, with the members present and the promised instalments. */
-export async function visitsOfCase(db: DbOrTx, caseId: string): Promise<(Visit & { notes: string | null })[]> {
-  const visits = await db.selectFrom('mobilisation_visits').selectAll().where('case_id', '=', caseId).orderBy('on').orderBy('id').execute();
-  if (visits.length === 0) return [];
+/** Every visit of the cases, oldest first per case, with the members present and the promised instalments (three queries). */
+export async function visitsOfCases(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, (Visit & { notes: string | null })[]>> {
+  const out = new Map<string, (Visit & { notes: string | null })[]>();
+  if (caseIds.length === 0) return out;
+  const visits = await db.selectFrom('mobilisation_visits').selectAll().where('case_id', 'in', [...new Set(caseIds)]).orderBy('case_id').orderBy('on').orderBy('id').execute();
+  if (visits.length === 0) return out;
   const ids = visits.map((v) => v.id);
   const [members, instalments] = await Promise.all([
     db.selectFrom('mobilisation_visit_members').selectAll().where('visit_id', 'in', ids).execute(),
     db.selectFrom('mobilisation_instalments').selectAll().where('visit_id', 'in', ids).orderBy('seq').execute(),
   ]);
-  return visits.map((v) => ({
-    id: v.id.toString(), teamId: v.team_id.toString(), caseId: v.case_id, on: v.on, place: v.place as VisitPlace, outcome: v.outcome as VisitOutcome,
-    memberIds: members.filter((m) => m.visit_id === v.id).map((m) => m.member_id.toString()),
-    instalments: instalments.filter((i) => i.visit_id === v.id).map((i): Instalment => ({ due: i.due, amount: i.amount })),
-    paidOnSpot: v.paid_on_spot, notes: v.notes,
-  }));
+  const group = <T>(rows: readonly T[], key: (r: T) => bigint) => {
+    const m = new Map<bigint, T[]>();
+    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+    return m;
+  };
+  const membersOf = group(members, (m) => m.visit_id);
+  const instalmentsOf = group(instalments, (i) => i.visit_id);
+  for (const v of visits) {
+    const list = out.get(v.case_id) ?? [];
+    list.push({
+      id: v.id.toString(), teamId: v.team_id.toString(), caseId: v.case_id, on: v.on, place: v.place as VisitPlace, outcome: v.outcome as VisitOutcome,
+      memberIds: (membersOf.get(v.id) ?? []).map((m) => m.member_id.toString()),
+      instalments: (instalmentsOf.get(v.id) ?? []).map((i): Instalment => ({ due: i.due, amount: i.amount })),
+      paidOnSpot: v.paid_on_spot, notes: v.notes,
+    });
+    out.set(v.case_id, list);
+  }
+  return out;
 }
 
 export async function insertVisit(tx: Tx, assignmentId: string, v: Omit<Visit, 'id'> & { notes: string | null; recordedBy: number }): Promise<string> {

@@ -1,4 +1,6 @@
 import type { DbOrTx } from '../../../platform/db/database.js';
+import { AppError } from '../../../kernel/errors.js';
+import { readerSees, type Reader } from '../domain/reader.js';
 import { visibleUnitIds } from '../domain/unit-scope.js';
 import { allUnits, toNodes, type UnitRow } from '../infra/units.repository.js';
 
@@ -48,6 +50,16 @@ export class UnitDirectory {
 
   async byCode(code: string): Promise<UnitRow | undefined> {
     return (await this.load()).byCode.get(code);
+  }
+
+  /**
+   * The unit `code` if the reader may read its data: the scope check of every use case that returns a unit's
+   * data. Outside the scope the answer is the one for an unknown unit, never a hint that the unit exists.
+   */
+  async visibleTo(reader: Reader, code: string): Promise<UnitRow> {
+    const u = await this.byCode(code);
+    if (!u || !readerSees(reader, u.id)) throw new AppError('NOT_FOUND', [{ field: 'unit', rule: 'unknown_unit', message: `Không có đơn vị mã "${code}".` }]);
+    return u;
   }
 
   /** The units visible from `unitId` (its subtree and the units it succeeds). */

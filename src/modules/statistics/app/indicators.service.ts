@@ -1,15 +1,13 @@
-import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
-import type { DB } from '../../../platform/db/schema.js';
 import type { IsoDate } from '../../../kernel/calendar/index.js';
-import { AppError } from '../../../kernel/errors.js';
 import { systemClock, todayInVietnam, type Clock } from '../../../platform/clock.js';
 import type { Reader, UnitDirectory, UnitRow } from '../../organisation/index.js';
 import {
   ageBands, fiscalYearBounds, fiscalYearMonthEnds, fiscalYearOf, fiscalYearReportEnd, forecastAt, indicatorsOf, predecessorsOf, targetInForce,
   yearsWithData, type AgeBand, type FormPair, type Period, type StatisticsReport, type Target, type YearIndicators,
 } from '../domain/index.js';
-import { readSnapshotState } from '../infra/statistics.repository.js';
+import { targetsOfYears } from '../infra/statistics.repository.js';
+import { readSnapshot } from './read-snapshot.js';
 import { sqlGrounds, currentPolicies } from './policies.js';
 import { previousMonthEnd, isMonthEnd } from './months.js';
 import type { StatisticsService } from './statistics.service.js';
@@ -130,10 +128,10 @@ export class IndicatorsService {
 
     const all = await this.units.all();
     const predecessors = predecessorsOf(unit.code, all);
-    const targets = await this.targetsOf(predecessors.map((p) => p.id), found);
+    const targets = targetLookup(await targetsOfYears(this.db, predecessors.map((p) => p.id), found));
     const years = found.map((fiscalYear): YearResult => {
       const report = reports.get(fiscalYear)!;
-      const inForce = targetInForce(report.target, predecessors, fiscalYear, (p, fy) => targets.get(`${p.id}/${fy}`) ?? null);
+      const inForce = targetInForce(report.target, predecessors, fiscalYear, (p, fy) => targets(`${p.id}/${fy}`));
       return {
         fiscalYear, to: report.period.to, current: fiscalYear === current, report,
         target: inForce.target, targetOf: inForce.inheritedFrom, indicators: indicatorsOf(report),
@@ -159,8 +157,8 @@ export class IndicatorsService {
     const unit = await this.statistics.visibleUnit(reader, unitCode);
     const fiscalYear = fiscalYearOf(period.to);
     const predecessors = predecessorsOf(unit.code, await this.units.all());
-    const targets = await this.targetsOf([unit.id, ...predecessors.map((p) => p.id)], [fiscalYear]);
-    const inForce = targetInForce(targets.get(`${unit.id}/${fiscalYear}`) ?? null, predecessors, fiscalYear, (p, fy) => targets.get(`${p.id}/${fy}`) ?? null);
+    const targets = targetLookup(await targetsOfYears(this.db, [unit.id, ...predecessors.map((p) => p.id)], [fiscalYear]));
+    const inForce = targetInForce(targets(`${unit.id}/${fiscalYear}`), predecessors, fiscalYear, (p, fy) => targets(`${p.id}/${fy}`));
     return { unit, fiscalYear, period, target: inForce.target, targetOf: inForce.inheritedFrom };
   }
 
@@ -172,7 +170,7 @@ export class IndicatorsService {
   async pendingAges(reader: Reader, unitCode: string, to: string): Promise<PendingAges> {
     const period = this.statistics.periodOf(to);
     const unit = await this.statistics.visibleUnit(reader, unitCode);
-    const rows = await this.read(true, async (trx) => {
+    const rows = await readSnapshot(this.db, async (trx) => {
       const policies = await currentPolicies(trx);
       const scope = await this.units.scopeOf(unit.id);
       const offices = (await this.units.coversAll(scope)) ? null : [...scope].sort((a, b) => a - b);
@@ -188,27 +186,12 @@ export class IndicatorsService {
       complete: true,
     };
   }
+}
 
-  /** Targets of units in fiscal years, keyed `unitId/fiscalYear`. */
-  private async targetsOf(unitIds: number[], fiscalYears: number[]): Promise<Map<string, Target>> {
-    if (unitIds.length === 0 || fiscalYears.length === 0) return new Map();
-    return this.read(false, async (trx) => {
-      const rows = await trx.selectFrom('targets').select(['office_id', 'fiscal_year', 'cases_rate', 'money_rate'])
-        .where('office_id', 'in', unitIds).where('fiscal_year', 'in', fiscalYears).execute();
-      return new Map(rows.map((r) => [`${r.office_id}/${r.fiscal_year}`, { cases: Number(r.cases_rate), money: Number(r.money_rate) }]));
-    });
-  }
-
-  /** One read-only, repeatable-read transaction, as every statistics read (ARCHITECTURE.md: reads never write); `perCaseRows`: needs them. */
-  private async read<T>(perCaseRows: boolean, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-    return this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-      if (!perCaseRows) return fn(trx);
-      await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-      // Per-case rows not yet computed (an upgraded database before keepTotalsCurrent ran): no count is exact.
-      if (!(await readSnapshotState(trx)).derivedReady) {
-        throw new AppError('DATABASE_UNAVAILABLE', [{ field: 'statistics', rule: 'not_ready', message: 'Số liệu thống kê đang được tính lại; vui lòng thử lại sau ít phút.' }]);
-      }
-      return fn(trx);
-    });
-  }
+/** A target by `unitId/fiscalYear`, as the domain's Target (the rates only). */
+function targetLookup(rows: ReadonlyMap<string, { cases: number; money: number }>): (key: string) => Target | null {
+  return (key) => {
+    const r = rows.get(key);
+    return r ? { cases: r.cases, money: r.money } : null;
+  };
 }

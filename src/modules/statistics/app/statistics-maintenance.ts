@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../../platform/db/database.js';
-import { todayInVietnam } from '../../../platform/clock.js';
+import { systemClock, todayInVietnam } from '../../../platform/clock.js';
 import type { IsoDate } from '../../../kernel/calendar/index.js';
 import { caseFactsFromRows, effectiveEvents, type StoredEvent } from '../../cases/domain/index.js';
 import { fiscalYearOf, type StatisticsPolicies } from '../domain/index.js';
@@ -23,11 +23,6 @@ import { currentPolicies, snapshotPolicyKey, sqlGrounds } from './policies.js';
 
 /** How many fiscal years, the current one included, a rebuild stores totals for by default. */
 export const STORED_TOTALS_YEARS = 5;
-
-/** Today in Viet Nam (UTC+7), for the default end of the maintained snapshot dates. */
-export function vietnamToday(now: Date = new Date()): IsoDate {
-  return todayInVietnam({ now: () => now });
-}
 
 const storedGroundsKey = (s: SnapshotState) => (s.policies ? snapshotPolicyKey(s.policies as StatisticsPolicies) : null);
 
@@ -111,7 +106,7 @@ export async function rebuildStatistics(db: Db | Tx, opts: RebuildOptions = {}):
 }
 
 async function buildSnapshotTotals(tx: Tx, opts: RebuildOptions, log: (m: string) => void) {
-  const today = opts.today ?? vietnamToday();
+  const today = opts.today ?? todayInVietnam(systemClock);
   const policies = await currentPolicies(tx);
   const { firstData, episodes } = await derivedExtent(tx);
   const { first, last, dates } = storedTotalsRange(firstData, today, opts);
@@ -160,7 +155,7 @@ export async function extendSnapshots(
       const range = state.firstAsOf === null ? {} : { fromFiscalYear: fiscalYearOf(state.firstAsOf) };
       const last = state.lastAsOf !== null && state.lastAsOf > through ? state.lastAsOf : through;
       return rebuildStatistics(tx, {
-        derived: !state.derivedReady, throughMonthEnd: last, today: opts.today ?? vietnamToday(), ...range,
+        derived: !state.derivedReady, throughMonthEnd: last, today: opts.today ?? todayInVietnam(systemClock), ...range,
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       });
     }

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db, DbOrTx } from '../../../platform/db/database.js';
 import type { DB } from '../../../platform/db/schema.js';
 import type { IsoDate } from '../../../kernel/calendar/index.js';
-import { canChangeStatisticsPolicies, canSetTargetOf, readerSees, type Reader } from '../../organisation/domain/index.js';
+import { canChangeStatisticsPolicies, canSetTargetOf, type Reader } from '../../organisation/domain/index.js';
 import { AppError } from '../../../kernel/errors.js';
 import {
   checkIdentities, DEFAULT_POLICIES, defaultFrom, fiscalYearOf, resolvePeriod, validatePolicies,
@@ -11,7 +11,8 @@ import {
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { readSnapshotState, targetsOf, upsertTarget, writeSetting, writeSnapshotState } from '../infra/statistics.repository.js';
 import type { Actor, UnitDirectory, UnitRow } from '../../organisation/index.js';
-import { systemClock, type Clock } from '../../../platform/clock.js';
+import { systemClock, todayInVietnam, type Clock } from '../../../platform/clock.js';
+import { readSnapshot } from './read-snapshot.js';
 import { isSnapshotDate, monthEndOf, monthEndsBetween, snapshotDatesAround } from './months.js';
 import { currentPolicies, POLICIES_KEY, snapshotPolicyKey, sqlGrounds } from './policies.js';
 import { drilldownPageSql, type DrilldownParams } from '../infra/queries/drilldown.query.js';
@@ -19,7 +20,7 @@ import { type PerCaseParams } from '../infra/queries/per-case.sql.js';
 import {
   addSums, correctedReportSql, groupRows, reportSql, shapeReport, snapshotSql, sumsOfRow, zeroSums, type BaseRow, type BaseSums, type GroupBy,
 } from '../infra/queries/report.query.js';
-import { extendSnapshots, rebuildStatistics, snapshotsUsable, vietnamToday, type RebuildOptions, type RebuildSummary } from './statistics-maintenance.js';
+import { extendSnapshots, rebuildStatistics, snapshotsUsable, type RebuildOptions, type RebuildSummary } from './statistics-maintenance.js';
 import { CATEGORY_VI, INITIATION_VI } from './report-presenter.js';
 
 /** Which computation answered: stored totals of the day, those of a nearby snapshot date corrected, or the full query. */
@@ -76,7 +77,7 @@ export class StatisticsService {
   ) {}
 
   private today(): IsoDate {
-    return vietnamToday(this.clock.now());
+    return todayInVietnam(this.clock);
   }
 
   /** A period from request text (statistics.md §1, §7: `from` defaults to 1 October of the fiscal year of `to`). */
@@ -97,10 +98,8 @@ export class StatisticsService {
    * job cannot skip the scope by accident (a system reader names its purpose); outside the scope the answer
    * is the one for an unknown unit, never a hint that the unit exists.
    */
-  async visibleUnit(reader: Reader, code: string): Promise<UnitRow> {
-    const u = await this.units.byCode(code);
-    if (!u || !readerSees(reader, u.id)) throw new AppError('NOT_FOUND', [{ field: 'unit', rule: 'unknown_unit', message: `Không có đơn vị mã "${code}".` }]);
-    return u;
+  visibleUnit(reader: Reader, code: string): Promise<UnitRow> {
+    return this.units.visibleTo(reader, code);
   }
 
   /** The holding offices a unit's report counts (statistics.md §2: itself, its predecessors, every unit below); null = all. */
@@ -137,23 +136,9 @@ export class StatisticsService {
     return rebuilt ? { action: 'rebuilt', rebuilt } : { action: 'extended', throughMonthEnd: current };
   }
 
-  /**
-   * Runs the reads of one answer in one snapshot of the database (repeatable read, read only): policies,
-   * stored totals and per-case rows agree even while cases are being written. Writes nothing and takes no
-   * lock (a standby can serve it): stored totals not yet current are not extended here, the report uses the
-   * nearest stored date corrected or the full query (officeRows). Whole-table joins of a national query get
-   * more memory than the default 4 MB.
-   */
-  private async read<T>(fn: (db: Transaction<DB>) => Promise<T>): Promise<T> {
-    return this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-      await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-      // Per-case rows not yet computed (a database upgraded with cases, before keepTotalsCurrent ran): no
-      // computation would be exact.
-      if (!(await readSnapshotState(trx)).derivedReady) {
-        throw new AppError('DATABASE_UNAVAILABLE', [{ field: 'statistics', rule: 'not_ready', message: 'Số liệu thống kê đang được tính lại; vui lòng thử lại sau ít phút.' }]);
-      }
-      return fn(trx);
-    });
+  /** The reads of one answer in one read-only snapshot (read-snapshot.ts). */
+  private read<T>(fn: (db: Transaction<DB>) => Promise<T>): Promise<T> {
+    return readSnapshot(this.db, fn);
   }
 
   /** Full recomputation (after a bulk import or to cover earlier fiscal years). */

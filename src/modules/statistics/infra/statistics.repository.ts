@@ -341,6 +341,13 @@ export async function targetsOf(db: DbOrTx, unitIds: readonly number[], fiscalYe
   return new Map(rows.map((r) => [r.office_id, { officeId: r.office_id, fiscalYear: r.fiscal_year, cases: Number(r.cases_rate), money: Number(r.money_rate) }]));
 }
 
+/** Targets of units in several fiscal years, keyed `unitId/fiscalYear`. */
+export async function targetsOfYears(db: DbOrTx, unitIds: readonly number[], fiscalYears: readonly number[]): Promise<Map<string, TargetRow>> {
+  if (unitIds.length === 0 || fiscalYears.length === 0) return new Map();
+  const rows = await db.selectFrom('targets').selectAll().where('office_id', 'in', [...unitIds]).where('fiscal_year', 'in', [...fiscalYears]).execute();
+  return new Map(rows.map((r) => [`${r.office_id}/${r.fiscal_year}`, { officeId: r.office_id, fiscalYear: r.fiscal_year, cases: Number(r.cases_rate), money: Number(r.money_rate) }]));
+}
+
 export async function upsertTarget(tx: Tx, t: TargetRow): Promise<void> {
   await tx
     .insertInto('targets')

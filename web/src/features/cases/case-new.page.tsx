@@ -1,3 +1,4 @@
+import { DATE_INPUT_FORMAT } from '../../i18n/format';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -25,7 +26,6 @@ import { showIssuesOnForm, type NamePath } from './field-issues';
 import { useOfficeDirectory } from './office-directory';
 import './cases.css';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 
 interface PartyValues {
   role: PartyRole;
@@ -270,10 +270,10 @@ export function CaseNewPage() {
               <Input autoFocus autoComplete="off" />
             </Form.Item>
             <Form.Item label={t('case.decisionDate')} name={['decision', 'date']} rules={[choose]}>
-              <DatePicker format={DATE_FORMAT} className="full-width" />
+              <DatePicker format={DATE_INPUT_FORMAT} className="full-width" />
             </Form.Item>
             <Form.Item label={t('case.acceptedOn')} name="acceptedOn" rules={[choose]}>
-              <DatePicker format={DATE_FORMAT} className="full-width" />
+              <DatePicker format={DATE_INPUT_FORMAT} className="full-width" />
             </Form.Item>
             <Form.Item label={t('case.initiation')} name="initiation" rules={[choose]}>
               <Select options={INITIATIONS.map((i) => ({ value: i, label: codeLabel('case.initiation.', i, t) }))} />
@@ -290,7 +290,7 @@ export function CaseNewPage() {
               <Input autoComplete="off" />
             </Form.Item>
             <Form.Item label={t('case.judgmentDate')} name={['judgment', 'date']} rules={[choose]}>
-              <DatePicker format={DATE_FORMAT} className="full-width" />
+              <DatePicker format={DATE_INPUT_FORMAT} className="full-width" />
             </Form.Item>
             <Form.Item label={t('case.court')} name={['judgment', 'court']} rules={[required]} className="form-grid-wide">
               <Input autoComplete="off" />

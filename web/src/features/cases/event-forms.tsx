@@ -13,7 +13,7 @@ import {
 } from './cases.api';
 import { ApiError, type FieldIssue } from '../../api/client';
 import { useT, type Translate } from '../../i18n/i18n.context';
-import { formatMoney } from '../../i18n/format';
+import { DATE_INPUT_FORMAT, formatMoney } from '../../i18n/format';
 import { errorMessage } from '../../util/error-message';
 import { useUnits } from '../../util/units.context';
 import { AmountInput, AmountWords } from './amount-input';
@@ -21,7 +21,6 @@ import { codeLabel, eventLabel } from './case-labels';
 import { showIssuesOnForm } from './field-issues';
 import type { OfficeEnforcer } from './office-directory';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** The fields each event type asks for besides its date (case-schemas.ts `eventSchema`). */
 type Field = 'enforcer' | 'result' | 'noMeansReason' | 'reason' | 'ground' | 'obligation' | 'amount' | 'proceeds' | 'transferTo' | 'officeTo';
@@ -366,7 +365,7 @@ export function EventDialog({ type, enforcers, ...props }: DialogProps & { type:
         >
           {fields.map((f) => items[f])}
           <Form.Item label={t('event.on')} name="on" rules={[choose]}>
-            <DatePicker format={DATE_FORMAT} className="full-width" allowClear={false} />
+            <DatePicker format={DATE_INPUT_FORMAT} className="full-width" allowClear={false} />
           </Form.Item>
           <div className="dialog-actions">
             <Typography.Text type="secondary" className="small-note">

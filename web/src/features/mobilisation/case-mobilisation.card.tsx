@@ -1,14 +1,14 @@
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.context';
-import { formatDate, formatMoney } from '../../i18n/format';
+import { DATE_INPUT_FORMAT, formatDate, formatMoney } from '../../i18n/format';
 import { errorMessage } from '../../util/error-message';
 import { applyFieldErrors } from '../../util/form-errors';
 import { useAsync } from '../../util/use-async';
+import { PromiseTag } from './promise-tag';
 import { assignToTeam, caseMobilisation, endTeamAssignment, listTeams } from './mobilisation.api';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 
 interface AssignForm {
   teamId: string;
@@ -42,7 +42,7 @@ function AssignModal({ caseId, office, onClose, onDone }: { caseId: string; offi
           <Select loading={teams.loading} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.commune.name }))} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="from" label={t('mob.assign.from')} rules={[{ required: true, message: t('form.required') }]}>
-          <DatePicker format={DATE_FORMAT} allowClear={false} className="full-width" />
+          <DatePicker format={DATE_INPUT_FORMAT} allowClear={false} className="full-width" />
         </Form.Item>
         <Form.Item name="coercionPlanned" valuePropName="checked">
           <Checkbox>{t('mob.assign.coercionPlanned')}</Checkbox>
@@ -96,7 +96,7 @@ export function CaseMobilisationCard({ caseId, office, mayAssign }: { caseId: st
               {v.instalments.map((i) => (
                 <div key={`${v.id}-${i.due}`}>
                   {t('mob.cases.nextPromise', { amount: formatMoney(i.amount), date: formatDate(i.due) })}{' '}
-                  <Tag color={i.state === 'kept' ? 'green' : i.state === 'broken' ? 'red' : 'blue'}>{t(`mob.promise.${i.state}`)}</Tag>
+                  <PromiseTag state={i.state} />
                 </div>
               ))}
             </li>

@@ -1,20 +1,19 @@
 import { PlusOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.context';
-import { formatDate, formatMoney } from '../../i18n/format';
+import { DATE_INPUT_FORMAT, formatDate, formatMoney } from '../../i18n/format';
 import { errorMessage } from '../../util/error-message';
 import { applyFieldErrors } from '../../util/form-errors';
 import { useAsync } from '../../util/use-async';
 import { AmountInput } from '../cases/amount-input';
-import { caseMobilisation, openCases, recordVisit, type OpenCase, type PromiseState, type VisitOutcome, type VisitPlace } from './mobilisation.api';
+import { caseMobilisation, openCases, recordVisit, type OpenCase, type VisitOutcome, type VisitPlace } from './mobilisation.api';
+import { PromiseTag } from './promise-tag';
 import './mobilisation.css';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 const PLACES: VisitPlace[] = ['home', 'commune_office', 'phone'];
 const OUTCOMES: VisitOutcome[] = ['agreed', 'paid_on_spot', 'refused', 'not_home', 'moved_away', 'hardship'];
-const PROMISE_COLOUR: Record<PromiseState, string> = { kept: 'green', broken: 'red', due: 'blue' };
 
 interface VisitForm {
   on: Dayjs;
@@ -68,7 +67,7 @@ function VisitModal({ item, onClose, onSaved }: { item: OpenCase; onClose: () =>
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="on" label={t('mob.visit.on')} rules={[{ required: true, message: t('form.required') }]}>
-          <DatePicker format={DATE_FORMAT} allowClear={false} className="full-width" />
+          <DatePicker format={DATE_INPUT_FORMAT} allowClear={false} className="full-width" />
         </Form.Item>
         <Form.Item name="place" label={t('mob.visit.place')}>
           <Radio.Group options={PLACES.map((p) => ({ value: p, label: t(`mob.place.${p}`) }))} />
@@ -86,7 +85,7 @@ function VisitModal({ item, onClose, onSaved }: { item: OpenCase; onClose: () =>
                 {fields.map((f, i) => (
                   <Space key={f.key} align="start" wrap className="visit-instalment">
                     <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: t('form.required') }]}>
-                      <DatePicker format={DATE_FORMAT} placeholder={t('mob.visit.due')} aria-label={`${t('mob.visit.due')} ${i + 1}`} />
+                      <DatePicker format={DATE_INPUT_FORMAT} placeholder={t('mob.visit.due')} aria-label={`${t('mob.visit.due')} ${i + 1}`} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'amount']} rules={[{ required: true, message: t('form.required') }]}>
                       <AmountInput aria-label={`${t('mob.visit.amount')} ${i + 1}`} />
@@ -147,7 +146,7 @@ export function OpenCasesPage() {
             {item.nextPromise && (
               <Typography.Paragraph>
                 {t('mob.cases.nextPromise', { amount: formatMoney(item.nextPromise.amount), date: formatDate(item.nextPromise.due) })}{' '}
-                <Tag color={PROMISE_COLOUR[item.nextPromise.state]}>{t(`mob.promise.${item.nextPromise.state}`)}</Tag>
+                <PromiseTag state={item.nextPromise.state} />
               </Typography.Paragraph>
             )}
             <Button type="primary" block className="touch-button" onClick={() => setVisiting(item)}>

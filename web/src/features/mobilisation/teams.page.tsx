@@ -3,15 +3,12 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useMe } from '../../auth/session.context';
 import { useT } from '../../i18n/i18n.context';
-import { formatDate, formatValidity, OFFICE_TIME_ZONE } from '../../i18n/format';
+import { DATE_INPUT_FORMAT, formatDate, formatValidity, todayInOfficeZone } from '../../i18n/format';
 import { isMessageKey } from '../../i18n/messages';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
 import { listTeams, type Team } from './mobilisation.api';
 import './mobilisation.css';
-
-/** Today in Viet Nam (the date field's default), whatever the device's zone. */
-const todayInVietnam = () => new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE }).format(new Date());
 
 function TeamCard({ team }: { team: Team }) {
   const t = useT();
@@ -60,7 +57,7 @@ export function TeamsPage() {
   const t = useT();
   const me = useMe();
   const unit = me.activeUnit.code;
-  const [date, setDate] = useState(todayInVietnam());
+  const [date, setDate] = useState(todayInOfficeZone());
   const teams = useAsync(() => listTeams(unit, date), [unit, date]);
   return (
     <div className="page teams-page">
@@ -70,7 +67,7 @@ export function TeamsPage() {
         <label htmlFor="teams-date">{t('mob.teams.date')}</label>
         <DatePicker
           id="teams-date"
-          format="DD/MM/YYYY"
+          format={DATE_INPUT_FORMAT}
           allowClear={false}
           value={dayjs(date)}
           onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}

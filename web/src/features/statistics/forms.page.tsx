@@ -20,7 +20,7 @@ import {
 } from './statistics.api';
 import { useMe } from '../../auth/session.context';
 import { useLanguage, useT, type Translate } from '../../i18n/i18n.context';
-import { formatDate } from '../../i18n/format';
+import { DATE_INPUT_FORMAT, formatDate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
@@ -32,7 +32,6 @@ import { ExcessText } from './excess';
 import { formatRate } from './stat-format';
 import './statistics.css';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 const FORMS: FormKind[] = ['cases', 'money'];
 
 /** The label of a breakdown row in the UI language (codes of the register through the catalogue). */
@@ -187,7 +186,7 @@ function FormsContent({ to }: { to: string }) {
         <Form.Item label={t('stat.forms.to')} htmlFor="stat-to">
           <DatePicker
             id="stat-to"
-            format={DATE_FORMAT}
+            format={DATE_INPUT_FORMAT}
             allowClear={false}
             value={dayjs(to)}
             onChange={(d: Dayjs | null) => d && update({ to: d.format('YYYY-MM-DD'), cell: undefined, row: undefined })}
@@ -196,7 +195,7 @@ function FormsContent({ to }: { to: string }) {
         <Form.Item label={t('stat.forms.from')} htmlFor="stat-from">
           <DatePicker
             id="stat-from"
-            format={DATE_FORMAT}
+            format={DATE_INPUT_FORMAT}
             placeholder={inForce ? t('stat.forms.fromDefault', { date: formatDate(inForce.period.from) }) : undefined}
             value={from ? dayjs(from) : null}
             onChange={(d: Dayjs | null) => update({ from: d ? d.format('YYYY-MM-DD') : undefined, cell: undefined, row: undefined })}

@@ -6,10 +6,9 @@ import {
 } from '../../domain/index.js';
 import { appendAudit } from '../../../../platform/audit/audit-log.js';
 import type { Actor, Reader, UnitDirectory, UnitRow } from '../../../organisation/index.js';
-import { systemClock, type Clock } from '../../../../platform/clock.js';
 import { isMonthEnd, monthEndOf } from '../months.js';
 import { presentReport, type ReportView } from '../report-presenter.js';
-import { vietnamToday } from '../statistics-maintenance.js';
+import { systemClock, todayInVietnam, type Clock } from '../../../../platform/clock.js';
 import type { StatisticsService } from '../statistics.service.js';
 import { attachCases, contributionChange, hasDifferences, isUnchanged, reportDifferences, type CaseCellChanges } from './close-diff.js';
 import {
@@ -47,7 +46,7 @@ export class PeriodCloseService {
   ) {}
 
   private today(): string {
-    return vietnamToday(this.clock.now());
+    return todayInVietnam(this.clock);
   }
 
   /** Freezes the report of an office or a province for [1 October, monthEnd]; 409 when already closed. */

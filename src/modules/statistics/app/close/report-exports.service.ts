@@ -2,8 +2,7 @@ import { AppError } from '../../../../kernel/errors.js';
 import { combineReports, fiscalYearOf, narrativeTextVi, type StatisticsReport } from '../../domain/index.js';
 import { buildExcelReport, buildNarrativeDocx, buildPdfReport, type OfficialFormsInput, type ReportRow } from '../../infra/exports/index.js';
 import type { Reader, UnitDirectory, UnitRow } from '../../../organisation/index.js';
-import { systemClock, type Clock } from '../../../../platform/clock.js';
-import { vietnamToday } from '../statistics-maintenance.js';
+import { systemClock, todayInVietnam, type Clock } from '../../../../platform/clock.js';
 import type { StatisticsService } from '../statistics.service.js';
 
 export const FORM_FORMATS = ['xlsx', 'pdf'] as const;
@@ -93,7 +92,7 @@ export class ReportExportsService {
    * to today (Viet Nam); a year after the current one is refused.
    */
   async yearReports(reader: Reader, unitCode: string, fromYear: number, toYear: number): Promise<{ unit: UnitRow; reports: StatisticsReport[] }> {
-    const today = vietnamToday(this.clock.now());
+    const today = todayInVietnam(this.clock);
     const current = fiscalYearOf(today);
     const problems: { field: string; rule: string; message: string }[] = [];
     if (toYear > current) problems.push({ field: 'toYear', rule: 'not_after_current_year', message: `Năm ${toYear} chưa bắt đầu; năm hiện tại là ${current}.` });
