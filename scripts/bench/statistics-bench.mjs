@@ -42,8 +42,11 @@ const { sql } = await import('kysely');
 const { loadConfig } = await imp('platform/config/config.js');
 const { openRuntime } = await imp('platform/runtime.js');
 const { applyEvent, initialState, totalOutstanding } = await imp('modules/cases/domain/case-ledger.js');
-const { eventData, stateToJson } = await imp('modules/cases/infra/case-codec.js');
+const { eventData, stateToJson } = await imp('modules/cases/domain/case-codec.js');
 const { permissionsOf } = await imp('modules/organisation/domain/roles.js');
+const { systemReader } = await imp('modules/organisation/domain/reader.js');
+/** The benchmark reads every unit, as a CLI command does. */
+const sys = systemReader('benchmark');
 
 const log = (m) => process.stdout.write(`${m}\n`);
 const ms = (t) => `${t.toFixed(0)} ms`;
@@ -272,23 +275,23 @@ async function main() {
 
     // 1. The national 12-month report: nation, every province, every office (month-end totals).
     await time('national 12-month report FY2026, both forms, nation + 34 provinces + 355 offices', RUNS, async () => {
-      const [byOffice, byProvince] = [await st.breakdown('VN', '2026-09-30', null, 'office'), await st.breakdown('VN', '2026-09-30', null, 'province')];
+      const [byOffice, byProvince] = [await st.breakdown(sys, 'VN', '2026-09-30', null, 'office'), await st.breakdown(sys, 'VN', '2026-09-30', null, 'province')];
       if (byOffice.rows.length < 355 || byProvince.rows.length < 34) throw new Error(`rows: ${byOffice.rows.length} offices, ${byProvince.rows.length} provinces`);
       return byOffice.total;
     });
-    const r12 = (await st.report('VN', '2026-09-30')).report;
+    const r12 = (await st.report(sys, 'VN', '2026-09-30')).report;
     log(`    (nation FY2026: ${r12.cases.total.toLocaleString('en')} cases to enforce incl. carried over, rate ${r12.cases.rate} % / money ${r12.money.rate} %; source snapshot)`);
     // 2. A past date that is not a month end (periodic: nearest month-end totals corrected).
     const dates = ['2026-03-17', '2025-06-12', '2024-12-09', '2026-08-05', '2025-10-20'];
-    const mid = await time('national report to a date that is not a month end', RUNS, async (i) => st.report('VN', dates[i % dates.length]));
+    const mid = await time('national report to a date that is not a month end', RUNS, async (i) => st.report(sys, 'VN', dates[i % dates.length]));
     log(`    (source ${mid.source}; identities ${mid.identities.length === 0 ? 'hold' : 'BROKEN'})`);
-    await time('office report to a date that is not a month end', RUNS, async (i) => st.report('BP07-KV3', dates[i % dates.length]));
-    await time('national report, custom start (full query over the derived rows)', Math.min(RUNS, 3), async (i) => st.report('VN', dates[i % dates.length], '2024-01-01', { path: 'sql' }));
-    await time('province report, custom start (full query)', RUNS, async (i) => st.report('BP07', dates[i % dates.length], '2024-01-01'));
+    await time('office report to a date that is not a month end', RUNS, async (i) => st.report(sys, 'BP07-KV3', dates[i % dates.length]));
+    await time('national report, custom start (full query over the derived rows)', Math.min(RUNS, 3), async (i) => st.report(sys, 'VN', dates[i % dates.length], '2024-01-01', { path: 'sql' }));
+    await time('province report, custom start (full query)', RUNS, async (i) => st.report(sys, 'BP07', dates[i % dates.length], '2024-01-01'));
     // 3. Drill-down of a cell.
-    await time('drill-down of a cell, one office (money completed FY2026, first page)', RUNS, async () => st.cases('BP07-KV3', '2026-09-30', null, { form: 'money', key: 'completed', page: 1, pageSize: 100 }));
-    await time('drill-down of a cell, one province (cases in progress, non-month-end)', RUNS, async () => st.cases('BP07', '2026-03-17', null, { form: 'cases', key: 'in_progress', page: 1, pageSize: 100 }));
-    await time('drill-down of a cell, the nation (cases carried forward FY2026)', Math.min(RUNS, 3), async () => st.cases('VN', '2026-09-30', null, { form: 'cases', key: 'carried_forward', page: 1, pageSize: 100 }));
+    await time('drill-down of a cell, one office (money completed FY2026, first page)', RUNS, async () => st.cases(sys, 'BP07-KV3', '2026-09-30', null, { form: 'money', key: 'completed', page: 1, pageSize: 100 }));
+    await time('drill-down of a cell, one province (cases in progress, non-month-end)', RUNS, async () => st.cases(sys, 'BP07', '2026-03-17', null, { form: 'cases', key: 'in_progress', page: 1, pageSize: 100 }));
+    await time('drill-down of a cell, the nation (cases carried forward FY2026)', Math.min(RUNS, 3), async () => st.cases(sys, 'VN', '2026-09-30', null, { form: 'cases', key: 'carried_forward', page: 1, pageSize: 100 }));
     // 4. Recording an event with the month-end delta.
     const all = new Set((await rt.units.all()).map((u) => u.id));
     const vn = await rt.units.byCode('VN');
@@ -311,8 +314,8 @@ async function main() {
       const e = old[i];
       await rt.cases.reverseEvent(actor, e.case_id, e.seq, e.version, 'Ghi nhầm chấp hành viên');
     });
-    const after = (await st.report('VN', '2026-09-30', null, { path: 'sql' })).report;
-    const snap = (await st.report('VN', '2026-09-30')).report;
+    const after = (await st.report(sys, 'VN', '2026-09-30', null, { path: 'sql' })).report;
+    const snap = (await st.report(sys, 'VN', '2026-09-30')).report;
     log(`  check: snapshot totals after the writes equal the full query: ${JSON.stringify(after, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) === JSON.stringify(snap, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ? 'yes' : 'NO'}`);
     log('');
     log('Targets: national 12-month report ≤ 1 s; a date that is not a month end ≤ 2 s; drill-down ≤ 300 ms');

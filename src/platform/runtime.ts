@@ -7,7 +7,8 @@ import { CasesService } from '../modules/cases/index.js';
 import { demoDataInterrupted, isEmpty, loadDemoData, loadDemoOrganisation } from '../modules/demo/index.js';
 import { ExportService, ImportService } from '../modules/interchange/index.js';
 import { PeriodCloseService, ReportExportsService, StatisticsService } from '../modules/statistics/index.js';
-import { CaseMobilisationService, TeamsService } from '../modules/mobilisation/index.js';
+import { CampaignsService, CaseMobilisationService, MobilisationResultsService, TeamsService } from '../modules/mobilisation/index.js';
+import { SteeringService } from '../modules/steering/index.js';
 
 /** Everything a server or a CLI command needs, wired once. */
 export interface Runtime {
@@ -31,6 +32,12 @@ export interface Runtime {
   readonly teams: TeamsService;
   /** Cases handed to commune teams: assignments, visits, promises. */
   readonly caseMobilisation: CaseMobilisationService;
+  /** The steering committee (Ban Chỉ đạo THADS): committees, meetings, tasks, the office's report to it. */
+  readonly steering: SteeringService;
+  /** What the teams achieved: figures by team, commune or enforcer, the attribution policy. */
+  readonly mobilisationResults: MobilisationResultsService;
+  /** Peak campaigns (đợt cao điểm): leaderboards, progress, the close and its report. */
+  readonly campaigns: CampaignsService;
   /** True when this process started the embedded PostgreSQL. */
   readonly ownsDatabase: boolean;
   readonly databaseDescription: string;
@@ -41,6 +48,7 @@ export function createServices(config: AppConfig, db: Db, clock: Clock = systemC
   const units = new UnitDirectory(db);
   const statistics = new StatisticsService(db, units, clock);
   const cases = new CasesService(db, units, clock);
+  const mobilisationResults = new MobilisationResultsService(db, units, statistics, clock);
   return {
     units,
     auth: new AuthService(db, config, units, clock),
@@ -55,6 +63,10 @@ export function createServices(config: AppConfig, db: Db, clock: Clock = systemC
     reportExports: new ReportExportsService(units, statistics, clock),
     teams: new TeamsService(db, units),
     caseMobilisation: new CaseMobilisationService(db, units, cases, clock),
+    // The report to the steering committee quotes the mobilisation figures (section III).
+    steering: new SteeringService(db, units, clock, statistics, (reader, unit, from, to) => mobilisationResults.summary(reader, unit, from, to)),
+    mobilisationResults,
+    campaigns: new CampaignsService(db, units, statistics, clock),
   };
 }
 

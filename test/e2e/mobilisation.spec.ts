@@ -41,7 +41,7 @@ test('a team member sees the commune mobilisation teams on a phone', async ({ pa
   expect(await sideways()).toBeLessThanOrEqual(0);
 });
 
-test('the head hands a case to the commune team; the member records a visit with a promise on a phone; the payment keeps it', async ({ page, browser, playwright, baseURL }) => {
+test('the head hands a case to the commune team; the member records a visit with a promise on a phone; the enforcer\'s payment keeps it and moves the team\'s figures and the campaign leaderboard', async ({ page, browser, playwright, baseURL }) => {
   // Set-up through the API as the head of office: a new case of commune 28210 handed to that commune's team.
   const api = await playwright.request.newContext({ baseURL: baseURL! });
   const login = await api.post('/api/auth/login', { data: { username: 'truong.phong', password: MEMBER.password } });
@@ -67,6 +67,30 @@ test('the head hands a case to the commune team; the member records a visit with
   const caseId = (await created.json()).id as string;
   const teams = (await (await api.get(`/api/mobilisation/teams?unit=TN-KV3&date=${today}`)).json()).items as { id: string; commune: { code: string; name: string } }[];
   const team = teams.find((x) => x.commune.code === '28210')!;
+  // A peak campaign of the office running today, and the team's figures before the visit (same dates).
+  const campaign = await api.post('/api/campaigns', {
+    headers,
+    data: {
+      unit: 'TN-KV3', name: `Đợt cao điểm thử ${Date.now() % 100_000}`, decision: { number: `${Date.now() % 1000}/QĐ-PTHADS`, date: shift(today, -11), signer: 'Trưởng phòng' },
+      decidedBy: 'office', from: shift(today, -10), to: shift(today, 20), targets: { casesRate: 80, moneyRate: 40 },
+    },
+  });
+  expect(campaign.status(), await campaign.text()).toBe(201);
+  const campaignBody = await campaign.json();
+  const campaignId = String(campaignBody.campaign?.id ?? campaignBody.id);
+  const campaignName = String(campaignBody.campaign?.name ?? campaignBody.name);
+  const fyFrom = today.slice(5) >= '10-01' ? `${today.slice(0, 4)}-10-01` : `${Number(today.slice(0, 4)) - 1}-10-01`;
+  const teamMoney = async () => {
+    const r = await (await api.get(`/api/mobilisation/results?unit=TN-KV3&from=${fyFrom}&to=${today}&by=team`)).json();
+    return BigInt(r.rows.find((x: { key: string }) => x.key === team.id)?.figures.moneyResolved ?? '0');
+  };
+  const boardMoney = async () => {
+    const r = await (await api.get(`/api/campaigns/${campaignId}/leaderboard?by=team`)).json();
+    return BigInt(r.rows.find((x: { key: string }) => x.key === team.id)?.moneyResolved ?? '0');
+  };
+  const moneyBefore = await teamMoney();
+  const boardBefore = await boardMoney();
+  const vnd = (n: bigint) => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
 
   // The head of office, at a desk, hands the case to that commune's team from the case detail.
   const desk = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -115,14 +139,46 @@ test('the head hands a case to the commune team; the member records a visit with
   await expect(card.getByText('Chưa đến hạn')).toBeVisible();
   await expect(card).toContainText('Đồng ý tự nguyện thi hành');
 
-  // The enforcer's side records the payment (the head here, through the API): the promise is kept.
-  const version = ((await (await api.get(`/api/cases/${encodeURIComponent(caseId)}`)).json()).case.version) as number;
-  const paid = await api.post(`/api/cases/${encodeURIComponent(caseId)}/events`, { headers, data: { expectedVersion: version, event: { type: 'payment', on: today, obligation: 'o1', amount: 2_000_000 } } });
+  // The case's enforcer (chv.an, TN-KV3-01) records the payment: the promise is kept.
+  const enforcer = await playwright.request.newContext({ baseURL: baseURL! });
+  const enforcerLogin = await enforcer.post('/api/auth/login', { data: { username: 'chv.an', password: MEMBER.password } });
+  expect(enforcerLogin.ok()).toBe(true);
+  const enforcerHeaders = { 'x-csrf-token': (await enforcerLogin.json()).csrfToken as string };
+  const version = ((await (await enforcer.get(`/api/cases/${encodeURIComponent(caseId)}`)).json()).case.version) as number;
+  const paid = await enforcer.post(`/api/cases/${encodeURIComponent(caseId)}/events`, { headers: enforcerHeaders, data: { expectedVersion: version, event: { type: 'payment', on: today, obligation: 'o1', amount: 2_000_000 } } });
   expect(paid.status(), await paid.text()).toBe(201);
+  await enforcer.dispose();
   await page.reload();
   await expect(card).toContainText('Còn phải thi hành: 4.000.000 đ');
   await expect(card).not.toContainText('Hẹn trả');
-  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(sideways).toBeLessThanOrEqual(0);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+
+  // The team's figure moved by the payment: the member's results card, on the phone.
+  expect(await teamMoney()).toBe(moneyBefore + 2_000_000n);
+  await page.getByRole('button', { name: 'Mở menu' }).click();
+  await menu.getByRole('menuitem', { name: 'Kết quả vận động' }).click();
+  await expect(page).toHaveURL(/\/van-dong\/ket-qua$/);
+  const teamCard = page.locator('.results-card', { hasText: team.commune.name });
+  await expect(teamCard).toHaveCount(1);
+  const moneyFigure = teamCard.getByRole('button', { name: `Tiền thu sau vận động: ${vnd(moneyBefore + 2_000_000n)}` });
+  await expect(moneyFigure).toBeVisible();
+  // the figure opens its cases, which add up to it; the new payment is among them
+  await moneyFigure.click();
+  const drawer = page.locator('.results-drawer');
+  await expect(drawer).toContainText(`tổng ${vnd(moneyBefore + 2_000_000n)}.`);
+  await expect(drawer.locator('.ant-table-row', { hasText: caseId })).toContainText('2.000.000 đ');
+  await drawer.locator('.ant-drawer-close').click();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+
+  // … and the campaign's live leaderboard by team.
+  expect(await boardMoney()).toBe(boardBefore + 2_000_000n);
+  await page.getByRole('button', { name: 'Mở menu' }).click();
+  await menu.getByRole('menuitem', { name: 'Đợt cao điểm' }).click();
+  await page.getByRole('link', { name: campaignName }).click();
+  await page.locator('.ant-segmented').getByText('Tổ vận động', { exact: true }).click();
+  const row = page.locator('.ant-table-row', { hasText: team.commune.name });
+  await expect(row.getByRole('button', { name: vnd(boardBefore + 2_000_000n) })).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
   await api.dispose();
 });

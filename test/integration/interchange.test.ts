@@ -119,7 +119,7 @@ describe('all or nothing', () => {
       'bad.jsonl:8: events[0].enforcer: Không có chấp hành viên mã "XX-01" trong tệp hay trong cơ sở dữ liệu.',
       'bad.jsonl:8: events[1].to: "LA" không phải cơ quan THADS cấp khu vực/huyện.',
       expect.stringMatching(/^bad\.jsonl:9: : Dòng không phải JSON hợp lệ/),
-      'bad.jsonl:10: type: Loại bản ghi không hợp lệ "tribunal"; chọn một trong: office, commune, enforcer, target, case.',
+      'bad.jsonl:10: type: Loại bản ghi không hợp lệ "tribunal"; chọn một trong: office, commune, enforcer, target, case, mobilisation_team, mobilisation_assignment, campaign.',
       'bad.jsonl:11: obligations[0].amount: Số tiền phải là số nguyên đồng, không có phần thập phân hay số mũ (2.0e6).',
       'bad.jsonl:12: accepted_on: Ngày thụ lý (01/12/2015) trước ngày bản án (20/01/2016).',
       'bad.jsonl:12: events[1].type: Việc đã kết thúc (Thu hồi / hủy QĐTHA); không thể ghi thêm "Hoãn thi hành".',

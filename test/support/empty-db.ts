@@ -10,6 +10,9 @@ import { createTestDatabase, type TestDatabase } from './test-db.js';
 export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   const tdb = await createTestDatabase();
   await tdb.db.transaction().execute(async (tx) => {
+    for (const t of ['steering_task_followups', 'steering_tasks', 'steering_meeting_attendance', 'steering_meetings', 'steering_members', 'steering_committees']) {
+      await sql`DELETE FROM ${sql.table(t)}`.execute(tx);
+    }
     await sql`DELETE FROM mobilisation_team_members`.execute(tx);
     await sql`DELETE FROM mobilisation_teams`.execute(tx);
     await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(tx);

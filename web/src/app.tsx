@@ -27,6 +27,11 @@ const StatisticsTargetsPage = lazy(() => import('./features/statistics/targets.p
 // Mobilisation (web/src/features/mobilisation).
 const TeamsPage = lazy(() => import('./features/mobilisation/teams.page').then((m) => ({ default: m.TeamsPage })));
 const OpenCasesPage = lazy(() => import('./features/mobilisation/open-cases.page').then((m) => ({ default: m.OpenCasesPage })));
+const ResultsPage = lazy(() => import('./features/mobilisation/results.page').then((m) => ({ default: m.ResultsPage })));
+const CampaignsPage = lazy(() => import('./features/mobilisation/campaigns.page').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('./features/mobilisation/campaign.page').then((m) => ({ default: m.CampaignPage })));
+// The steering committee (web/src/features/steering).
+const SteeringPage = lazy(() => import('./features/steering/steering.page').then((m) => ({ default: m.SteeringPage })));
 const PeriodClosePage = lazy(() => import('./features/statistics/period-close.page').then((m) => ({ default: m.PeriodClosePage })));
 
 function guarded(permission: string, page: ReactNode) {
@@ -62,6 +67,10 @@ export function App() {
                   <Route path={paths.mobilisation} element={<Navigate to={paths.mobilisationCases} replace />} />
                   <Route path={paths.mobilisationCases} element={guarded('mobilisation.read', <OpenCasesPage />)} />
                   <Route path={paths.mobilisationTeams} element={guarded('mobilisation.read', <TeamsPage />)} />
+                  <Route path={paths.mobilisationResults} element={guarded('mobilisation.read', <ResultsPage />)} />
+                  <Route path={paths.campaigns} element={guarded('mobilisation.read', <CampaignsPage />)} />
+                  <Route path={`${paths.campaigns}/:id`} element={guarded('mobilisation.read', <CampaignPage />)} />
+                  <Route path={paths.steering} element={guarded('steering.read', <SteeringPage />)} />
                   <Route
                     path={paths.emulation}
                     element={guarded(

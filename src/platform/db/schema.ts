@@ -230,6 +230,8 @@ export interface MobilisationTeamsTable {
   valid_from: DateCol;
   valid_to: DateCol | null;
   created_at: Generated<Date>;
+  /** The interchange key (migration 0016); null for a team created in the application. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MobilisationTeamMembersTable {
@@ -243,6 +245,8 @@ export interface MobilisationTeamMembersTable {
   valid_from: DateCol;
   valid_to: DateCol | null;
   user_id: number | null;
+  /** The member's key in its team in the interchange (migration 0016); null: `m<seq>`. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MobilisationAssignmentsTable {
@@ -283,6 +287,111 @@ export interface MobilisationInstalmentsTable {
   amount: bigint;
 }
 
+export interface SteeringCommitteesTable {
+  id: Generated<bigint>;
+  level: string;
+  unit_id: number;
+  name: string;
+  decision_number: string;
+  decision_date: DateCol;
+  decision_signer: string;
+  valid_from: DateCol;
+  valid_to: DateCol | null;
+  created_at: Generated<Date>;
+}
+
+export interface SteeringMembersTable {
+  id: Generated<bigint>;
+  committee_id: bigint;
+  seq: number;
+  name: string;
+  position: string;
+  agency: string;
+  role: string;
+  valid_from: DateCol;
+  valid_to: DateCol | null;
+}
+
+export interface SteeringMeetingsTable {
+  id: Generated<bigint>;
+  committee_id: bigint;
+  held_on: DateCol;
+  kind: string;
+  agenda: string;
+  minutes: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface SteeringMeetingAttendanceTable {
+  meeting_id: bigint;
+  member_id: bigint;
+  present: boolean;
+}
+
+export interface SteeringTasksTable {
+  id: Generated<bigint>;
+  meeting_id: bigint;
+  committee_id: bigint;
+  text: string;
+  owner_agency: string;
+  deadline: DateCol;
+  status: Generated<string>;
+  done_on: DateCol | null;
+}
+
+export interface SteeringTaskFollowupsTable {
+  id: Generated<bigint>;
+  task_id: bigint;
+  on: DateCol;
+  note: string;
+  by_user: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CampaignsTable {
+  id: Generated<bigint>;
+  name: string;
+  decision_number: string;
+  decision_date: DateCol;
+  decision_signer: string;
+  decided_by: string;
+  scope_unit_id: number;
+  from_on: DateCol;
+  to_on: DateCol;
+  target_cases: number | null;
+  target_money: ColumnType<bigint | null, bigint | string | null, bigint | string | null>;
+  target_cases_rate: ColumnType<string | null, string | number | null, string | number | null>;
+  target_money_rate: ColumnType<string | null, string | number | null, string | number | null>;
+  status: Generated<string>;
+  closed_at: Timestamp | null;
+  closed_by: number | null;
+  closing_snapshot: ColumnType<unknown, string | null, string | null>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  /** The interchange key (migration 0016); null for a campaign opened in the application. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CampaignCasesTable {
+  campaign_id: bigint;
+  case_id: string;
+  reason: string;
+  note: string | null;
+  added_by: number | null;
+  added_at: Generated<Date>;
+}
+
+export interface CampaignParticipantsTable {
+  id: Generated<bigint>;
+  campaign_id: bigint;
+  unit_id: number | null;
+  team_id: bigint | null;
+  enforcer_code: string | null;
+  role: string;
+}
+
 export interface DB {
   cases: CasesTable;
   case_parties: CasePartiesTable;
@@ -309,4 +418,13 @@ export interface DB {
   mobilisation_visits: MobilisationVisitsTable;
   mobilisation_visit_members: MobilisationVisitMembersTable;
   mobilisation_instalments: MobilisationInstalmentsTable;
+  steering_committees: SteeringCommitteesTable;
+  steering_members: SteeringMembersTable;
+  steering_meetings: SteeringMeetingsTable;
+  steering_meeting_attendance: SteeringMeetingAttendanceTable;
+  steering_tasks: SteeringTasksTable;
+  steering_task_followups: SteeringTaskFollowupsTable;
+  campaigns: CampaignsTable;
+  campaign_cases: CampaignCasesTable;
+  campaign_participants: CampaignParticipantsTable;
 }

@@ -13,7 +13,8 @@ import { auditRoutes, authRoutes, unitsRoutes, usersRoutes } from '../../modules
 import { casesRoutes } from '../../modules/cases/index.js';
 import { healthRoutes } from './health.routes.js';
 import { indicatorsRoutes, periodCloseRoutes, statisticsExportsRoutes, statisticsRoutes } from '../../modules/statistics/index.js';
-import { caseMobilisationRoutes, teamsRoutes } from '../../modules/mobilisation/index.js';
+import { campaignsRoutes, caseMobilisationRoutes, resultsRoutes, teamsRoutes } from '../../modules/mobilisation/index.js';
+import { steeringRoutes } from '../../modules/steering/index.js';
 
 /** The web front end built by Vite (npm run build:web). */
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
@@ -66,6 +67,9 @@ export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise
       await api.register(statisticsExportsRoutes, { rt });
       await api.register(teamsRoutes, { rt });
       await api.register(caseMobilisationRoutes, { rt });
+      await api.register(steeringRoutes, { rt });
+      await api.register(resultsRoutes, { rt });
+      await api.register(campaignsRoutes, { rt });
     },
     { prefix: '/api' },
   );

@@ -4,12 +4,12 @@ import { canSwitchUnit, hasPermission, PERMISSIONS, permissionsOf, ROLES, roleFi
 describe('permissions of each role', () => {
   const expected: Record<Role, Permission[]> = {
     admin: [...PERMISSIONS],
-    province_head: ['units.read', 'users.read', 'audit.read', 'cases.read', 'cases.write', 'cases.assign', 'personal_data.read', 'statistics.read', 'statistics.close', 'mobilisation.read', 'mobilisation.write', 'emulation.read', 'emulation.manage', 'portal.manage'],
-    office_head: ['units.read', 'users.read', 'audit.read', 'cases.read', 'cases.write', 'cases.assign', 'personal_data.read', 'statistics.read', 'statistics.close', 'mobilisation.read', 'mobilisation.write', 'emulation.read', 'emulation.manage', 'portal.manage'],
-    enforcer: ['units.read', 'cases.read', 'cases.write', 'personal_data.read', 'statistics.read', 'mobilisation.read', 'emulation.read'],
+    province_head: ['units.read', 'users.read', 'audit.read', 'cases.read', 'cases.write', 'cases.assign', 'personal_data.read', 'statistics.read', 'statistics.close', 'mobilisation.read', 'mobilisation.write', 'campaigns.manage', 'steering.read', 'steering.manage', 'emulation.read', 'emulation.manage', 'portal.manage'],
+    office_head: ['units.read', 'users.read', 'audit.read', 'cases.read', 'cases.write', 'cases.assign', 'personal_data.read', 'statistics.read', 'statistics.close', 'mobilisation.read', 'mobilisation.write', 'campaigns.manage', 'steering.read', 'steering.manage', 'emulation.read', 'emulation.manage', 'portal.manage'],
+    enforcer: ['units.read', 'cases.read', 'cases.write', 'personal_data.read', 'statistics.read', 'mobilisation.read', 'steering.read', 'emulation.read'],
     clerk: ['units.read', 'cases.read', 'cases.write', 'personal_data.read', 'statistics.read', 'emulation.read'],
     mobilisation_member: ['mobilisation.read', 'mobilisation.write'],
-    inspector: ['units.read', 'users.read', 'audit.read', 'cases.read', 'statistics.read', 'mobilisation.read', 'emulation.read'],
+    inspector: ['units.read', 'users.read', 'audit.read', 'cases.read', 'statistics.read', 'mobilisation.read', 'steering.read', 'emulation.read'],
   };
   it.each(ROLES)('%s', (role) => {
     expect([...permissionsOf(role)].sort()).toEqual([...expected[role]].sort());

@@ -31,6 +31,9 @@ export type Permission =
   | 'statistics.close'
   | 'mobilisation.read'
   | 'mobilisation.write'
+  | 'campaigns.manage'
+  | 'steering.read'
+  | 'steering.manage'
   | 'emulation.read'
   | 'emulation.manage'
   | 'portal.manage';

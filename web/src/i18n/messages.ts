@@ -5,6 +5,7 @@ import * as cases from '../features/cases/messages';
 import * as organisation from '../features/organisation/messages';
 import * as statistics from '../features/statistics/messages';
 import * as mobilisation from '../features/mobilisation/messages';
+import * as steering from '../features/steering/messages';
 import { ROLE_VI } from '@domain/organisation';
 import { prefixed } from './prefixed';
 
@@ -105,7 +106,7 @@ const shellVi = {
 } satisfies Record<string, string>;
 
 // Each feature brings its own messages (web/src/features/<name>/messages.ts); the catalogue is their union.
-const vi = { ...shellVi, ...organisation.vi, ...cases.vi, ...statistics.vi, ...mobilisation.vi };
+const vi = { ...shellVi, ...organisation.vi, ...cases.vi, ...statistics.vi, ...mobilisation.vi, ...steering.vi };
 
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
@@ -213,7 +214,7 @@ const shellEn: Record<keyof typeof shellVi, string> = {
 export type Language = 'vi' | 'en';
 export const LANGUAGES: readonly Language[] = ['vi', 'en'];
 
-const en: Catalogue = { ...shellEn, ...organisation.en, ...cases.en, ...statistics.en, ...mobilisation.en };
+const en: Catalogue = { ...shellEn, ...organisation.en, ...cases.en, ...statistics.en, ...mobilisation.en, ...steering.en };
 
 export const messages: Record<Language, Catalogue> = { vi, en };
 

@@ -6,7 +6,10 @@ const paths = (items: NavItem[]): string[] => items.flatMap((i) => [i.path, ...p
 describe('visibleNavItems', () => {
   it('shows each area only with its permission and drops an empty administration group', () => {
     const member = visibleNavItems(NAV_ITEMS, (p) => ['mobilisation.read'].includes(p));
-    expect(paths(member)).toEqual(['/', '/van-dong', '/van-dong/viec-cua-to', '/van-dong/to-van-dong']);
+    expect(paths(member)).toEqual(['/', '/van-dong', '/van-dong/viec-cua-to', '/van-dong/to-van-dong', '/van-dong/ket-qua', '/van-dong/dot-cao-diem']);
+    // the steering committee needs its own permission: a team member does not see it
+    const head = visibleNavItems(NAV_ITEMS, (p) => ['mobilisation.read', 'steering.read'].includes(p));
+    expect(paths(head)).toContain('/van-dong/ban-chi-dao');
   });
 
   it('keeps the administration items the user may read', () => {

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
@@ -7,9 +8,11 @@ import {
   FileAddOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   GlobalOutlined,
   HomeOutlined,
   LockOutlined,
+  RiseOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TableOutlined,
@@ -63,6 +66,9 @@ export const NAV_ITEMS: NavItem[] = [
     children: [
       { path: paths.mobilisationCases, label: 'nav.mobilisationCases', icon: <ScheduleOutlined />, permission: 'mobilisation.read' },
       { path: paths.mobilisationTeams, label: 'nav.mobilisationTeams', icon: <TeamOutlined />, permission: 'mobilisation.read' },
+      { path: paths.mobilisationResults, label: 'nav.mobilisationResults', icon: <RiseOutlined />, permission: 'mobilisation.read' },
+      { path: paths.campaigns, label: 'nav.campaigns', icon: <FlagOutlined />, permission: 'mobilisation.read' },
+      { path: paths.steering, label: 'nav.steering', icon: <ApartmentOutlined />, permission: 'steering.read' },
     ],
   },
   { path: paths.emulation, label: 'nav.emulation', icon: <TrophyOutlined />, permission: 'emulation.read' },

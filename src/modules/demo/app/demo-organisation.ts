@@ -1,4 +1,5 @@
 import { linkDemoTeamMember, loadDemoTeams } from './demo-teams.js';
+import { loadDemoSteering } from './demo-steering.js';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.js';
 import type { Role } from '../../organisation/domain/index.js';
@@ -84,6 +85,7 @@ export async function loadDemoOrganisation(db: Db): Promise<boolean> {
     await assignCommunes(tx, ids.get('LA-CT')!, FORMER_COMMUNES_LA_CT, 'former');
     await assignCommunes(tx, ids.get('TN-KV3')!, CURRENT_COMMUNES_TN_KV3, 'current');
     await loadDemoTeams(tx, { former: ids.get('LA-CT')!, current: ids.get('TN-KV3')! }, { former: FORMER_COMMUNES_LA_CT, current: CURRENT_COMMUNES_TN_KV3 });
+    await loadDemoSteering(tx, { district: ids.get('LA-CT')!, province: ids.get('TN')! });
     const enforcerIds = new Map<string, number>();
     for (const e of ENFORCERS) {
       const row = await tx.insertInto('enforcers').values({ code: e.code, name: e.name, unit_id: ids.get(e.unit)!, active: e.active }).returning('id').executeTakeFirstOrThrow();

@@ -9,6 +9,8 @@ import { fiscalYearOf } from '../../statistics/domain/index.js';
 import { caseToRecord, formatIssue, type ImportCounts, type ImportProgress, type ImportService, toJsonLine } from '../../interchange/index.js';
 import { generateChauThanhData, type DemoData, type DemoYear } from './chau-thanh-generator.js';
 import { CURRENT_OFFICE, DEMO_SEED, DEMO_TODAY, FORMER_OFFICE } from './chau-thanh-plan.js';
+import { loadDemoCampaigns } from './demo-campaigns.js';
+import { loadDemoVisits } from './demo-visits.js';
 
 /**
  * The demo office's cases in the database (issue "The demo office"): generated (chau-thanh-generator.ts),
@@ -131,8 +133,12 @@ export async function loadDemoData(services: DemoDataServices, opts: LoadDemoDat
       // Nothing to do after a first import; recomputes the totals otherwise (see BulkStatistics).
       await services.statistics.prepare({ onProgress: (m) => log(`  ${m.trim()}`) });
     }
+    // The teams' visits are read from the imported case events (they change none): after the import.
+    const mob = await loadDemoVisits(services.db, [FORMER_OFFICE, CURRENT_OFFICE], opts.today ?? DEMO_TODAY);
+    log(`  đã ghi ${groupDigits(mob.assignments)} việc giao tổ vận động, ${groupDigits(mob.visits)} lượt vận động.`);
     const done = Date.now();
     if (services.statistics) log(`  đã tính thống kê trong ${secs(done - imported)} giây.`);
+    log(`  đã tạo ${await loadDemoCampaigns(services.db)} đợt cao điểm.`);
     await services.db.insertInto('reference_data').values({ name: DEMO_DATA_MARKER, version: `${data.seed}/${data.today}` }).onConflict((oc) => oc.column('name').doNothing()).execute();
     log(`Đã nạp dữ liệu mẫu trong ${secs(done - started)} giây.`);
     return {

@@ -6,6 +6,7 @@ import { allUnits, toNodes, type UnitRow } from '../../organisation/index.js';
 import { loadStoredCases } from './case-store.js';
 import { caseToRecord } from './interchange-mapping.js';
 import { toJsonLine } from './json-line.js';
+import { loadStoredAssignments, loadStoredCampaigns, loadStoredTeams } from './mobilisation-store.js';
 
 export interface ExportCounts {
   offices: number;
@@ -14,6 +15,10 @@ export interface ExportCounts {
   targets: number;
   cases: number;
   events: number;
+  teams: number;
+  assignments: number;
+  visits: number;
+  campaigns: number;
 }
 
 /** Where exported text goes; awaiting it lets a slow reader hold the export back (backpressure). */
@@ -23,7 +28,8 @@ const LEVEL_RANK = { national: 0, province: 1, office: 2 } as const;
 
 /**
  * `thads export`: the database in the interchange format, in the order offices, communes, enforcers,
- * targets, cases (each with its effective events). Cases are read in pages by id (keyset), so memory stays
+ * targets, cases (each with its effective events), then the mobilisation records: teams (with their
+ * members), assignments of the exported cases (with their visits), campaigns. Cases are read in pages by id (keyset), so memory stays
  * flat for a million cases; everything is read in one repeatable-read snapshot. With an office, only its
  * scope (subtree and predecessors) and the units, communes and enforcers its cases refer to.
  */
@@ -48,7 +54,8 @@ export class ExportService {
         ids === null ? sql<SqlBool>`true` : sql<SqlBool>`(c.office_id = ANY(${ids}::int[]) OR c.holding_office_id = ANY(${ids}::int[]))`;
       const refs = scope === null ? null : await referencedBy(tx, caseFilter());
       const needed = refs === null ? null : neededUnits(units, scope!, refs.unitIds);
-      const counts: ExportCounts = { offices: 0, communes: 0, enforcers: 0, targets: 0, cases: 0, events: 0 };
+      const counts: ExportCounts = { offices: 0, communes: 0, enforcers: 0, targets: 0, cases: 0, events: 0, teams: 0, assignments: 0, visits: 0, campaigns: 0 };
+      const exportedCases: string[] = [];
 
       const offices = units.filter((u) => needed === null || needed.has(u.id)).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || cmp(a.code, b.code));
       await sink(offices.map((u) => toJsonLine(officeLine(u))).join('\n') + (offices.length ? '\n' : ''));
@@ -82,14 +89,33 @@ export class ExportService {
           const c = stored.get(id);
           if (!c) continue;
           lines.push(toJsonLine(caseToRecord(c.facts, c.events)));
+          if (scope !== null) exportedCases.push(id);
           counts.cases++;
           counts.events += c.events.length;
         }
         await sink(lines.join('\n') + '\n');
       }
+      await exportMobilisation(tx, sink, counts, scope, exportedCases, codeOf);
       return counts;
     });
   }
+}
+
+/**
+ * The mobilisation records after the cases: the teams of the scope's offices, the assignments (with their
+ * visits) of the exported cases to exported teams, the campaigns over the scope's units.
+ */
+async function exportMobilisation(tx: Tx, sink: ExportSink, counts: ExportCounts, scope: Set<number> | null, caseIds: readonly string[], codeOf: (id: number) => string) {
+  // Keys are derived over every team (a derived key's #n depends on the others), then the scope's are written.
+  const allTeams = await loadStoredTeams(tx, codeOf);
+  const teams = allTeams.filter((t) => scope === null || scope.has(t.officeId));
+  const teamKey = new Map(allTeams.map((t) => [t.id, t.record.id]));
+  const exported = new Set(teams.map((t) => t.id));
+  const assignments = (await loadStoredAssignments(tx, scope === null ? null : caseIds, allTeams)).filter((a) => exported.has(a.teamId));
+  const campaigns = await loadStoredCampaigns(tx, scope === null ? null : [...scope], codeOf, (id) => teamKey.get(id) ?? String(id));
+  const lines = [...teams, ...assignments, ...campaigns].map((r) => toJsonLine(r.record));
+  if (lines.length) await sink(lines.join('\n') + '\n');
+  Object.assign(counts, { teams: teams.length, assignments: assignments.length, visits: assignments.reduce((n, a) => n + a.record.visits.length, 0), campaigns: campaigns.length });
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

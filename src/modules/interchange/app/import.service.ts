@@ -10,6 +10,11 @@ import type { ImportIssue } from './issues.js';
 import { readRecords, type ParsedFiles } from './read-records.js';
 import { loadDbReferences, planReferences } from './reference-plan.js';
 import { writeReferences } from './reference-write.js';
+import { planCampaigns } from './campaign-plan.js';
+import { buildMobilisationContext } from './mobilisation-context.js';
+import { planAssignments, planTeams } from './mobilisation-plan.js';
+import { loadStoredAssignments, loadStoredCampaigns, loadStoredTeams } from './mobilisation-store.js';
+import { writeMobilisation } from './mobilisation-write.js';
 
 /** What an import did (or would have done). */
 export interface ImportCounts {
@@ -21,6 +26,13 @@ export interface ImportCounts {
   casesCreated: number;
   casesUpdated: number;
   eventsWritten: number;
+  /** Mobilisation teams created or changed (closed, members added or closed). */
+  teams: number;
+  /** Assignments of cases to teams created or changed (ended, visits added). */
+  assignments: number;
+  visitsWritten: number;
+  /** Peak campaigns created or closed. */
+  campaigns: number;
   /** Records already in the database with the same content. */
   skipped: number;
 }
@@ -101,13 +113,23 @@ export class ImportService {
         const codeById = new Map(dbRefs.units.map((u) => [u.id, u.code]));
         const total = parsed.cases.length;
         progress({ phase: 'validate', done: 0, total });
-        const plan = await planCases(tx, parsed, refs, issues, (id) => codeById.get(id) ?? String(id), (n) => progress({ phase: 'validate', done: n, total }));
+        const codeOf = (id: number) => codeById.get(id) ?? String(id);
+        const plan = await planCases(tx, parsed, refs, issues, codeOf, (n) => progress({ phase: 'validate', done: n, total }));
+        // Teams, assignments with their visits, campaigns: checked against the file and the database as they will be.
+        const today = todayInVietnam(this.clock);
+        const mobilisation = await buildMobilisationContext(tx, parsed, dbRefs, refs, plan, today);
+        const storedTeams = await loadStoredTeams(tx, codeOf);
+        const teamPlan = planTeams(parsed.teams, storedTeams, mobilisation, issues);
+        const storedAssignments = await loadStoredAssignments(tx, [...new Set(parsed.assignments.map((a) => a.rec.case))], storedTeams);
+        const assignmentPlan = planAssignments(parsed.assignments, storedAssignments, teamPlan, mobilisation, issues);
+        const teamKey = new Map(storedTeams.map((t) => [t.id, t.record.id]));
+        const storedCampaigns = parsed.campaigns.length === 0 ? [] : await loadStoredCampaigns(tx, null, codeOf, (id) => teamKey.get(id) ?? String(id));
+        const campaignPlan = planCampaigns(parsed.campaigns, storedCampaigns, teamPlan, mobilisation, issues);
         if (issues.length === 0) await lockAppended(tx, plan.appended, issues);
         if (issues.length) throw new ImportRejected(issues);
         // A writer of cases like any other, in the other writers' lock order: the statistics lock after the rows
         // of the cases it appends to (as a case write) and before the rows a creation touches (case counter,
         // vocabulary). Every case's statistics rows are written with it; the snapshot totals follow (BulkStatistics).
-        const today = todayInVietnam(this.clock);
         const firstAcceptedOn = plan.created.reduce<string | null>((m, c) => (m === null || c.facts.acceptedOn < m ? c.facts.acceptedOn : m), null);
         const statistics = await BulkStatistics.begin(tx, { today, firstAcceptedOn, fromFiscalYear: opts.statisticsFromFiscalYear });
 
@@ -120,6 +142,7 @@ export class ImportService {
         await appendToCases(tx, plan.appended, ctx);
         if (plan.appended.length) progress({ phase: 'write', done: toWrite, total: toWrite });
         await raiseCaseCounters(tx, plan.created.map((c) => c.facts.id), (code) => ids.get(code));
+        await writeMobilisation(tx, teamPlan, assignmentPlan, campaignPlan, unitId);
         const c: ImportCounts = {
           lines: parsed.lines,
           offices: refs.newUnits.length + refs.closeUnits.length,
@@ -129,12 +152,16 @@ export class ImportService {
           casesCreated: plan.created.length,
           casesUpdated: plan.appended.length,
           eventsWritten: plan.created.reduce((n, x) => n + x.events.length, 0) + plan.appended.reduce((n, x) => n + x.newEvents.length, 0),
-          skipped: refs.skipped + plan.skipped,
+          teams: teamPlan.created.length + teamPlan.changed,
+          assignments: assignmentPlan.created.length + assignmentPlan.changed,
+          visitsWritten: assignmentPlan.visitsWritten,
+          campaigns: campaignPlan.created.length + campaignPlan.closed.length,
+          skipped: refs.skipped + plan.skipped + teamPlan.skipped + assignmentPlan.skipped + campaignPlan.skipped,
         };
         const wroteCases = c.casesCreated + c.casesUpdated > 0;
         await statistics.finish(tx, unitId, wroteCases);
         // Importing the same file again changes nothing, not even the audit trail.
-        const changed = c.offices + c.communes + c.enforcers + c.targets + c.casesCreated + c.casesUpdated;
+        const changed = c.offices + c.communes + c.enforcers + c.targets + c.casesCreated + c.casesUpdated + c.teams + c.assignments + c.campaigns;
         if (changed > 0) {
           await appendAudit(tx, opts.ctx ?? IMPORT_CONTEXT, {
             action: 'import.completed', entityType: 'import', entityId: null, unitId: null, after: { files: [...files], ...c },

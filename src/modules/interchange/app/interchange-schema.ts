@@ -30,7 +30,7 @@ export function moneyIssue(v: unknown): bigint | string {
   return 'Số tiền phải là số nguyên (đồng).';
 }
 
-const money = z.unknown().transform((v, ctx) => {
+export const money = z.unknown().transform((v, ctx) => {
   const r = moneyIssue(v);
   if (typeof r === 'string') {
     ctx.addIssue({ code: 'custom', message: r });
@@ -38,7 +38,7 @@ const money = z.unknown().transform((v, ctx) => {
   }
   return r;
 });
-const moneyOrNull = z.unknown().transform((v, ctx) => {
+export const moneyOrNull = z.unknown().transform((v, ctx) => {
   if (v === undefined || v === null) return null;
   const r = moneyIssue(v);
   if (typeof r === 'string') {
@@ -77,7 +77,7 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' })
   .refine(dateExists, { message: 'Ngày không tồn tại.' });
 
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .max(max)
@@ -87,8 +87,8 @@ const text = (max: number) =>
       const p = textProblem(s);
       if (p) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGES[p].vi });
     });
-const optionalText = (max: number) => z.string().max(max).nullish().transform((v) => (v && v.trim() ? v : null));
-const code = text(60);
+export const optionalText = (max: number) => z.string().max(max).nullish().transform((v) => (v && v.trim() ? v : null));
+export const code = text(60);
 
 /** `office`: a unit of the THADS organisation (national, province, office) with validity and successor. */
 export const officeRecord = z.strictObject({

@@ -4,6 +4,7 @@ import { caseFromRecord } from './interchange-mapping.js';
 import { RECORD_SCHEMAS, type CommuneRecord, type EnforcerRecord, type OfficeRecord, type RecordType, type TargetRecord } from './interchange-schema.js';
 import { vietnameseMessage, zodIssues, type ImportIssue, type Source } from './issues.js';
 import { parseJsonLine } from './json-line.js';
+import { MOBILISATION_SCHEMAS, type AssignmentRecordIn, type CampaignRecordIn, type TeamRecordIn } from './mobilisation-schema.js';
 
 /** A record with the place it came from. */
 export interface Located<T> {
@@ -23,19 +24,24 @@ export interface ParsedFiles {
   enforcers: Located<EnforcerRecord>[];
   targets: Located<TargetRecord>[];
   cases: Located<ParsedCase>[];
+  teams: Located<TeamRecordIn>[];
+  assignments: Located<AssignmentRecordIn>[];
+  campaigns: Located<CampaignRecordIn>[];
   issues: ImportIssue[];
   lines: number;
   /** Codes named by malformed lines: references to them are not reported again. */
-  broken: { office: Set<string>; commune: Set<string>; enforcer: Set<string> };
+  broken: { office: Set<string>; commune: Set<string>; enforcer: Set<string>; case: Set<string>; team: Set<string> };
 }
 
-const TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
+const SCHEMAS = { ...RECORD_SCHEMAS, ...MOBILISATION_SCHEMAS } as const;
+type AnyType = RecordType | keyof typeof MOBILISATION_SCHEMAS;
+const TYPES = Object.keys(SCHEMAS) as AnyType[];
 
 /** Reads JSON Lines files one line at a time (any order of records), checking each against its schema. */
 export async function readRecords(files: readonly string[], onLines?: (lines: number) => void): Promise<ParsedFiles> {
   const out: ParsedFiles = {
-    offices: [], communes: [], enforcers: [], targets: [], cases: [], issues: [], lines: 0,
-    broken: { office: new Set(), commune: new Set(), enforcer: new Set() },
+    offices: [], communes: [], enforcers: [], targets: [], cases: [], teams: [], assignments: [], campaigns: [], issues: [], lines: 0,
+    broken: { office: new Set(), commune: new Set(), enforcer: new Set(), case: new Set(), team: new Set() },
   };
   for (const file of files) {
     try {
@@ -67,16 +73,20 @@ function parseLine(out: ParsedFiles, text: string, src: Source): void {
     return;
   }
   const type = (value as { type?: unknown }).type;
-  if (!TYPES.includes(type as RecordType)) {
+  if (!TYPES.includes(type as AnyType)) {
     const message = type === undefined ? 'Thiếu trường bắt buộc.' : `Loại bản ghi không hợp lệ ${JSON.stringify(type)}; chọn một trong: ${TYPES.join(', ')}.`;
     out.issues.push({ ...src, field: 'type', message });
     return;
   }
-  const r = RECORD_SCHEMAS[type as RecordType].safeParse(value, { error: vietnameseMessage });
+  const r = SCHEMAS[type as AnyType].safeParse(value, { error: vietnameseMessage });
   if (!r.success) {
     out.issues.push(...zodIssues(r.error, src));
     const code = (value as { code?: unknown }).code;
     if (typeof code === 'string' && (type === 'office' || type === 'commune' || type === 'enforcer')) out.broken[type].add(code);
+    // A malformed case or team is reported once: the records naming it are not reported again.
+    const id = (value as { id?: unknown }).id;
+    if (typeof id === 'string' && type === 'case') out.broken.case.add(id);
+    if (typeof id === 'string' && type === 'mobilisation_team') out.broken.team.add(id);
     return;
   }
   const rec = r.data;
@@ -86,6 +96,9 @@ function parseLine(out: ParsedFiles, text: string, src: Source): void {
     case 'enforcer': out.enforcers.push({ src, rec }); break;
     case 'target': out.targets.push({ src, rec }); break;
     case 'case': out.cases.push({ src, rec: caseFromRecord(rec) }); break;
+    case 'mobilisation_team': out.teams.push({ src, rec }); break;
+    case 'mobilisation_assignment': out.assignments.push({ src, rec }); break;
+    case 'campaign': out.campaigns.push({ src, rec }); break;
   }
 }
 

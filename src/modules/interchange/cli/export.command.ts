@@ -33,7 +33,8 @@ export async function exportCommand(args: string[], open: (fn: (rt: Runtime) => 
     );
     process.stderr.write(
       `Đã xuất ${groupDigits(counts.offices)} đơn vị, ${groupDigits(counts.communes)} xã/phường, ${groupDigits(counts.enforcers)} chấp hành viên, ` +
-        `${groupDigits(counts.targets)} chỉ tiêu, ${groupDigits(counts.cases)} việc (${groupDigits(counts.events)} sự kiện).\n`,
+        `${groupDigits(counts.targets)} chỉ tiêu, ${groupDigits(counts.cases)} việc (${groupDigits(counts.events)} sự kiện), ` +
+        `${groupDigits(counts.teams)} tổ vận động, ${groupDigits(counts.assignments)} lần giao việc (${groupDigits(counts.visits)} lượt vận động), ${groupDigits(counts.campaigns)} đợt cao điểm.\n`,
     );
     return 0;
   });

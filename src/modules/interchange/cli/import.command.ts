@@ -81,7 +81,10 @@ export async function importCommand(args: string[], open: (fn: (rt: Runtime) => 
     process.stdout.write(
       `Nhập xong trong ${seconds(result.seconds)} giây: ${groupDigits(c.casesCreated)} việc mới, ${groupDigits(c.casesUpdated)} việc bổ sung sự kiện, ` +
         `${groupDigits(c.eventsWritten)} sự kiện; ${groupDigits(c.offices)} đơn vị, ${groupDigits(c.communes)} xã/phường, ${groupDigits(c.enforcers)} chấp hành viên, ` +
-        `${groupDigits(c.targets)} chỉ tiêu; ${groupDigits(c.skipped)} bản ghi đã có (bỏ qua).\n`,
+        `${groupDigits(c.targets)} chỉ tiêu; ${groupDigits(c.skipped)} bản ghi đã có (bỏ qua).\n` +
+        (c.teams + c.assignments + c.campaigns > 0
+          ? `Vận động: ${groupDigits(c.teams)} tổ vận động, ${groupDigits(c.assignments)} lần giao việc, ${groupDigits(c.visitsWritten)} lượt vận động, ${groupDigits(c.campaigns)} đợt cao điểm.\n`
+          : ''),
     );
     // The import wrote each case's statistics rows and moved the stored totals, unless it had to mark them
     // stale (BulkStatistics): then they are recomputed now. The import itself is committed already; if this

@@ -27,6 +27,11 @@ export const PERMISSIONS = [
   'statistics.close',
   'mobilisation.read',
   'mobilisation.write',
+  // Peak campaigns (đợt cao điểm): opened, edited and closed by heads; read with mobilisation.read.
+  'campaigns.manage',
+  // The steering committee (Ban Chỉ đạo THADS): its members, meetings, tasks and the office's reports to it.
+  'steering.read',
+  'steering.manage',
   'emulation.read',
   'emulation.manage',
   'portal.manage',
@@ -45,19 +50,20 @@ export function permissionsOf(role: Role): readonly Permission[] {
       return [
         'units.read', 'users.read', 'audit.read', 'cases.read', 'cases.write', 'cases.assign', 'personal_data.read',
         'statistics.read', 'statistics.close', 'mobilisation.read', 'mobilisation.write',
+        'campaigns.manage', 'steering.read', 'steering.manage',
         'emulation.read', 'emulation.manage', 'portal.manage',
       ];
     case 'enforcer':
       return [
         'units.read', 'cases.read', 'cases.write', 'personal_data.read', 'statistics.read',
-        'mobilisation.read', 'emulation.read',
+        'mobilisation.read', 'steering.read', 'emulation.read',
       ];
     case 'clerk':
       return ['units.read', 'cases.read', 'cases.write', 'personal_data.read', 'statistics.read', 'emulation.read'];
     case 'mobilisation_member':
       return ['mobilisation.read', 'mobilisation.write'];
     case 'inspector':
-      return ['units.read', 'users.read', 'audit.read', 'cases.read', 'statistics.read', 'mobilisation.read', 'emulation.read'];
+      return ['units.read', 'users.read', 'audit.read', 'cases.read', 'statistics.read', 'mobilisation.read', 'steering.read', 'emulation.read'];
     default: {
       const never: never = role;
       throw new Error(`unknown role ${String(never)}`);

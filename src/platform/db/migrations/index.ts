@@ -12,6 +12,9 @@ import * as m0010 from './0010_case_decision_index.js';
 import * as m0011 from './0011_one_import_path.js';
 import * as m0012 from './0012_mobilisation_teams.js';
 import * as m0013 from './0013_mobilisation_visits.js';
+import * as m0014 from './0014_campaigns.js';
+import * as m0015 from './0015_steering.js';
+import * as m0016 from './0016_interchange_keys.js';
 
 /** Migrations in strict order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +31,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_one_import_path': m0011,
   '0012_mobilisation_teams': m0012,
   '0013_mobilisation_visits': m0013,
+  '0014_campaigns': m0014,
+  '0015_steering': m0015,
+  '0016_interchange_keys': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {
