@@ -117,6 +117,16 @@ describe('a case in the hands of a commune team', () => {
     expect((await t.as(null, 'GET', '/api/mobilisation/open-cases')).statusCode).toBe(401);
   });
 
+  it("an enforcer's own list (?mine=true): the cases whose enforcer they are, with the next promise not yet due", async () => {
+    const an = (await t.as(enforcer, 'GET', '/api/mobilisation/open-cases?mine=true')).json();
+    expect(an.items.map((i: { case: { id: string } }) => i.case.id).sort()).toEqual([caseId, otherCaseId].sort());
+    expect(an.items.find((i: { case: { id: string } }) => i.case.id === caseId).nextDue).toEqual({ due: '2026-12-10', amount: '10300000' });
+    const ngoc = await t.login('chv.ngoc');
+    expect((await t.as(ngoc, 'GET', '/api/mobilisation/open-cases?mine=true')).json().items).toEqual([]);
+    expect((await t.as(ngoc, 'GET', '/api/mobilisation/open-cases')).json().items).toHaveLength(2);
+    expect((await t.as(enforcer, 'GET', '/api/mobilisation/open-cases?mine=yes')).statusCode).toBe(400);
+  });
+
   it('the head takes the case back; a visit then has no open assignment', async () => {
     const end = await t.as(head, 'POST', `/api/mobilisation/cases/${encodeURIComponent(caseId)}/assignment/end`, { on: '2026-11-15' });
     expect(end.statusCode, end.body).toBe(200);

@@ -6,7 +6,8 @@ export { TeamsService, type NewTeamInput, type TeamView } from './app/teams.serv
 export { teamsRoutes } from './http/teams.routes.js';
 export { CaseMobilisationService, type NewVisitInput } from './app/case-mobilisation.service.js';
 export { caseMobilisationRoutes } from './http/case-mobilisation.routes.js';
-export { MobilisationResultsService, MOBILISATION_POLICY_KEY } from './app/results.service.js';
+export { MobilisationResultsService } from './app/results.service.js';
+export { MOBILISATION_POLICY_KEY } from './infra/policy.repository.js';
 export { resultsRoutes } from './http/results.routes.js';
 export { insertTeam, type NewTeamRow } from './infra/teams.repository.js';
 export * from './domain/index.js';

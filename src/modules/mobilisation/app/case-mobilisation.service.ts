@@ -5,11 +5,12 @@ import { todayInVietnam, type Clock } from '../../../platform/clock.js';
 import { isTerminal, type CasesService, type CaseForModule } from '../../cases/index.js';
 import type { Actor, UnitDirectory } from '../../organisation/index.js';
 import {
-  actsAsTeamMember, canAssignToTeam, DEFAULT_ATTRIBUTION_POLICY, instalmentStatuses, validateAssignment, validateVisit,
+  actsAsTeamMember, canAssignToTeam, instalmentStatuses, validateAssignment, validateVisit,
   type VisitOutcome, type VisitPlace,
 } from '../domain/index.js';
+import { readAttributionPolicy } from '../infra/policy.repository.js';
 import {
-  assignmentsOfCase, endAssignment, insertAssignment, insertVisit, lockAssignmentsOfCase, openAssignments, teamById, teamsOfUser, visitsOfCases,
+  assignmentsOfCase, endAssignment, enforcerCodeOfUser, insertAssignment, insertVisit, lockAssignmentsOfCase, openAssignments, teamById, teamsOfUser, visitsOfCases,
 } from '../infra/visits.repository.js';
 
 type Problem = { field: string; rule: string; message: string };
@@ -126,10 +127,13 @@ export class CaseMobilisationService {
    * every team of their working units. Each with the whitelisted case, the last visit and the next promise
    * (a broken one first: what the team must follow up).
    */
-  async openCases(actor: Actor) {
+  async openCases(actor: Actor, opts: { mine?: boolean | undefined } = {}) {
     const today = this.today();
     const teamIds = actsAsTeamMember(actor.role) ? await teamsOfUser(this.db, actor.userId, today) : null;
-    const open = await openAssignments(this.db, teamIds, teamIds === null ? [...actor.activeScope] : null);
+    // `mine`: an enforcer's own cases (the promises broken on them belong in "Việc của tôi"); an account
+    // that is not an enforcer's has none.
+    const enforcer = opts.mine && teamIds === null ? ((await enforcerCodeOfUser(this.db, actor.userId)) ?? '\u0000none') : null;
+    const open = await openAssignments(this.db, teamIds, teamIds === null ? [...actor.activeScope] : null, enforcer);
     const visitsByCase = await visitsOfCases(this.db, open.map((a) => a.caseId));
     const out = [];
     for (const a of open) {
@@ -145,6 +149,8 @@ export class CaseMobilisationService {
         lastVisit: last ? { on: last.on, outcome: last.outcome } : null,
         nextPromise: promises[0] ? { due: promises[0].due, amount: promises[0].amount.toString(), state: promises[0].state } : null,
         brokenPromises: promises.filter((p) => p.state === 'broken').length,
+        // the earliest promise not yet due (the "this week" list of the team's phone screen reads it)
+        nextDue: ((d) => (d ? { due: d.due, amount: d.amount.toString() } : null))(promises.find((p) => p.state === 'due')),
       });
     }
     return { today, items: out };
@@ -162,7 +168,7 @@ export class CaseMobilisationService {
     const memberName = (teamId: string, id: string) => teams.get(teamId)?.members.find((m) => m.id === id)?.name ?? id;
     return {
       case: casePresenter(c),
-      policy: { attributionWindowDays: DEFAULT_ATTRIBUTION_POLICY.windowDays },
+      policy: { attributionWindowDays: (await readAttributionPolicy(this.db)).windowDays },
       assignments: assignments.map((a) => ({
         id: a.id, team: { id: a.teamId, name: teams.get(a.teamId)?.name ?? a.teamId, commune: teams.get(a.teamId)?.communeName ?? null },
         from: a.from, to: a.to, endedReason: a.endedReason, coercionPlanned: a.coercionPlannedOn !== null,

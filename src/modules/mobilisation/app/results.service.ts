@@ -1,5 +1,3 @@
-import { sql } from 'kysely';
-import { z } from 'zod';
 import { AppError } from '../../../kernel/errors.js';
 import type { Db, DbOrTx } from '../../../platform/db/database.js';
 import { appendAudit } from '../../../platform/audit/audit-log.js';
@@ -7,15 +5,12 @@ import { todayInVietnam, type Clock } from '../../../platform/clock.js';
 import { canChangeStatisticsPolicies, type Actor, type Reader, type UnitDirectory, type UnitRow } from '../../organisation/index.js';
 import { resolvePeriod, type Period, type StatisticsService } from '../../statistics/index.js';
 import {
-  actsAsTeamMember, addFigures, DEFAULT_ATTRIBUTION_POLICY, MAX_ATTRIBUTION_WINDOW_DAYS, MONEY_FIGURES, RESULT_FIGURES, shareOf, zeroFigures,
+  actsAsTeamMember, addFigures, MAX_ATTRIBUTION_WINDOW_DAYS, MONEY_FIGURES, RESULT_FIGURES, shareOf, zeroFigures,
   type AttributionPolicy, type OfficialResults, type ResultFigure, type ResultFigures, type ResultGrouping,
 } from '../domain/index.js';
 import { resultItemsSql, resultsSql, type ResultsParams } from '../infra/results.query.js';
+import { attributionPolicySchema, MOBILISATION_POLICY_KEY, readAttributionPolicy, writeAttributionPolicy } from '../infra/policy.repository.js';
 import { teamsOfUser } from '../infra/visits.repository.js';
-
-/** The settings key of the mobilisation policies (the attribution window: ATTRIBUTION_WINDOW_POLICY). */
-export const MOBILISATION_POLICY_KEY = 'mobilisation.policies';
-const policySchema = z.strictObject({ windowDays: z.number().int().min(0).max(MAX_ATTRIBUTION_WINDOW_DAYS) });
 
 type Problem = { field: string; rule: string; message: string };
 const invalid = (details: Problem[]) => new AppError('VALIDATION_FAILED', details);
@@ -49,12 +44,7 @@ export class MobilisationResultsService {
 
   /** The attribution policy in force (the stored setting, else the default of 30 days). */
   async policy(db: DbOrTx = this.db): Promise<AttributionPolicy> {
-    // The settings table belongs to no module's typed schema (the statistics policies live there too).
-    const row = (await sql<{ value: unknown }>`SELECT value FROM settings WHERE key = ${MOBILISATION_POLICY_KEY}`.execute(db)).rows[0];
-    if (!row) return DEFAULT_ATTRIBUTION_POLICY;
-    const parsed = policySchema.safeParse(row.value);
-    if (!parsed.success) throw new Error(`setting ${MOBILISATION_POLICY_KEY} is not valid: ${JSON.stringify(row.value)}`);
-    return parsed.data;
+    return readAttributionPolicy(db);
   }
 
   /** Changes the attribution window for every office (a national policy, like the statistics policies). */
@@ -62,14 +52,13 @@ export class MobilisationResultsService {
     if (!canChangeStatisticsPolicies(actor.role, actor.unitLevel)) {
       throw new AppError('FORBIDDEN', [{ field: 'windowDays', rule: 'national_only', message: 'Chính sách tính kết quả vận động áp dụng toàn quốc; chỉ quản trị viên cấp trung ương được thay đổi.' }]);
     }
-    const parsed = policySchema.safeParse(input);
+    const parsed = attributionPolicySchema.safeParse(input);
     if (!parsed.success) {
       throw invalid([{ field: 'windowDays', rule: 'range', message: `Số ngày tính kết quả sau lượt vận động phải là số nguyên từ 0 đến ${MAX_ATTRIBUTION_WINDOW_DAYS}.` }]);
     }
     await this.db.transaction().execute(async (tx) => {
       const before = await this.policy(tx);
-      await sql`INSERT INTO settings (key, value, updated_by) VALUES (${MOBILISATION_POLICY_KEY}, ${JSON.stringify(parsed.data)}::jsonb, ${actor.userId})
-        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
+      await writeAttributionPolicy(tx, parsed.data, actor.userId);
       await appendAudit(tx, actor.ctx, {
         action: 'mobilisation.policy_set', entityType: 'setting', entityId: MOBILISATION_POLICY_KEY, unitId: null,
         before: { windowDays: before.windowDays }, after: { windowDays: parsed.data.windowDays },

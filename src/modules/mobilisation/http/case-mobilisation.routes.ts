@@ -9,7 +9,8 @@ import { VISIT_OUTCOMES, VISIT_PLACES } from '../domain/index.js';
  * A case in the hands of a commune team. The case is named in the path, so the access hook finds its
  * holding office and checks the scope (outside it: 404); the use case checks again and, for a team member,
  * that the case is their team's.
- *   GET  /api/mobilisation/open-cases                 the cases in the hands of my team (a member) or my units' teams
+ *   GET  /api/mobilisation/open-cases[?mine=true]     the cases in the hands of my team (a member) or my units' teams
+ *                                                     (mine: only the enforcer's own cases)
  *   GET  /api/mobilisation/cases/:id                  whitelisted case, assignments, visits, promises
  *   POST /api/mobilisation/cases/:id/assignment       hand it to a team {teamId, from, coercionPlanned?}
  *   POST /api/mobilisation/cases/:id/assignment/end   take it back {on}
@@ -19,6 +20,7 @@ const params = z.object({ id: z.string().trim().min(1).max(100) });
 const money = z.union([z.number().int(), z.string().trim().regex(/^-?\d{1,15}$/, { message: 'Số tiền là số nguyên đồng.' })]).transform((v) => BigInt(v));
 const assignBody = z.strictObject({ teamId: z.string().trim().regex(/^\d{1,18}$/, { message: 'Mã tổ không hợp lệ.' }), from: isoDate, coercionPlanned: z.boolean().optional() });
 const endBody = z.strictObject({ on: isoDate });
+const openQuery = z.object({ mine: z.enum(['true', 'false']).optional() });
 const visitBody = z.strictObject({
   on: isoDate,
   place: z.enum(VISIT_PLACES),
@@ -33,7 +35,10 @@ export const caseMobilisationRoutes: FastifyPluginAsync<{ rt: Runtime }> = async
   const byCase = (permission: 'mobilisation.read' | 'mobilisation.write') => ({ permission, unit: { from: 'params', key: 'id', kind: 'caseId' } }) as const;
 
   // the list is scoped by the use case: a member's own teams, or the teams of the staff's working units
-  app.get('/mobilisation/open-cases', { config: { access: { permission: 'mobilisation.read' } } }, async (req) => rt.caseMobilisation.openCases(actorOf(req)));
+  app.get('/mobilisation/open-cases', { config: { access: { permission: 'mobilisation.read' } } }, async (req) => {
+    const q = parse(openQuery, req.query, req);
+    return rt.caseMobilisation.openCases(actorOf(req), { mine: q.mine === 'true' });
+  });
 
   app.get('/mobilisation/cases/:id', { config: { access: byCase('mobilisation.read') } }, async (req) => {
     const { id } = parse(params, req.params, req);

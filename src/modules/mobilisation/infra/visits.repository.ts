@@ -107,7 +107,7 @@ export async function insertVisit(tx: Tx, assignmentId: string, v: Omit<Visit, '
 }
 
 /** Open assignments of the given teams, or of the teams whose cases are held by the given offices; oldest first. */
-export async function openAssignments(db: DbOrTx, teamIds: readonly string[] | null, officeIds: readonly number[] | null) {
+export async function openAssignments(db: DbOrTx, teamIds: readonly string[] | null, officeIds: readonly number[] | null, enforcerCode: string | null = null) {
   if ((teamIds && teamIds.length === 0) || (officeIds && officeIds.length === 0)) return [];
   let q = db
     .selectFrom('mobilisation_assignments as a')
@@ -118,6 +118,13 @@ export async function openAssignments(db: DbOrTx, teamIds: readonly string[] | n
     .where('a.to_on', 'is', null);
   if (teamIds) q = q.where('a.team_id', 'in', teamIds.map((x) => BigInt(x)));
   if (officeIds) q = q.where('k.holding_office_id', 'in', [...officeIds]);
+  if (enforcerCode !== null) q = q.where('k.enforcer_code', '=', enforcerCode);
   const rows = await q.orderBy('a.from_on').orderBy('a.id').limit(500).execute();
   return rows.map((r) => ({ id: r.id.toString(), caseId: r.case_id, teamId: r.team_id.toString(), from: r.from_on, teamName: r.team_name, communeName: r.commune_name }));
+}
+
+/** The enforcer code of a user account (null when the account is not an enforcer's). */
+export async function enforcerCodeOfUser(db: DbOrTx, userId: number): Promise<string | null> {
+  const r = await db.selectFrom('users as u').innerJoin('enforcers as e', 'e.id', 'u.enforcer_id').select('e.code').where('u.id', '=', userId).executeTakeFirst();
+  return r?.code ?? null;
 }

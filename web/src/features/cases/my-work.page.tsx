@@ -3,7 +3,8 @@ import { Alert, Badge, Card, Select, Table, Typography, type TableColumnsType } 
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { listDeadlines, type DeadlineItem } from './cases.api';
-import { useMe } from '../../auth/session.context';
+import { useCan, useMe } from '../../auth/session.context';
+import { BrokenPromisesCard } from '../mobilisation/broken-promises.card';
 import { useT } from '../../i18n/i18n.context';
 import { formatDate, formatMoney } from '../../i18n/format';
 import { casePath } from '../../routes';
@@ -27,6 +28,7 @@ function daysBetween(due: string, today: string): number {
 export function MyWorkPage() {
   const t = useT();
   const me = useMe();
+  const can = useCan();
   const mine = me.role === 'enforcer';
   const [enforcer, setEnforcer] = useState<string | undefined>();
   const directory = useOfficeDirectory();
@@ -130,6 +132,7 @@ export function MyWorkPage() {
           columns={columns(false)}
         />
       </div>
+      {can('mobilisation.read') ? <BrokenPromisesCard mine={mine} /> : null}
     </section>
   );
 }

@@ -46,6 +46,8 @@ export interface OpenCase {
   lastVisit: { on: string; outcome: VisitOutcome } | null;
   nextPromise: { due: string; amount: string; state: PromiseState } | null;
   brokenPromises: number;
+  /** The earliest promise whose date has not passed. */
+  nextDue: { due: string; amount: string } | null;
 }
 
 export interface CaseMobilisation {
@@ -70,8 +72,9 @@ export interface NewVisit {
   notes?: string | null;
 }
 
-export function openCases(): Promise<{ today: string; items: OpenCase[] }> {
-  return api.get('/api/mobilisation/open-cases');
+/** The cases in the hands of the teams (a member's own team; staff: their units'; `mine`: an enforcer's own cases). */
+export function openCases(opts: { mine?: boolean } = {}): Promise<{ today: string; items: OpenCase[] }> {
+  return api.get(`/api/mobilisation/open-cases${opts.mine ? '?mine=true' : ''}`);
 }
 
 const casePath = (id: string) => `/api/mobilisation/cases/${id.split('/').map(encodeURIComponent).join('/')}`;

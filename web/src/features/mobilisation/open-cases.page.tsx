@@ -1,9 +1,9 @@
 import { PlusOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Modal, Radio, Segmented, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.context';
-import { DATE_INPUT_FORMAT, formatDate, formatMoney } from '../../i18n/format';
+import { DATE_INPUT_FORMAT, formatDate, formatMoney, todayInOfficeZone } from '../../i18n/format';
 import { errorMessage } from '../../util/error-message';
 import { applyFieldErrors } from '../../util/form-errors';
 import { useAsync } from '../../util/use-async';
@@ -120,19 +120,43 @@ function VisitModal({ item, onClose, onSaved }: { item: OpenCase; onClose: () =>
 }
 
 /** The cases in the hands of the team: what a commune team member works from, on a phone. */
+type Show = 'all' | 'week' | 'broken';
+
+/** YYYY-MM-DD plus n days (calendar days, no time zone involved). */
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The cases in the hands of the team, on a phone: all, the promises due this week, the broken ones. */
 export function OpenCasesPage() {
   const t = useT();
   const list = useAsync(() => openCases(), []);
   const [visiting, setVisiting] = useState<OpenCase | null>(null);
+  const [show, setShow] = useState<Show>('all');
+  const today = list.data?.today ?? todayInOfficeZone();
+  const weekEnd = addDays(today, 6);
+  const items = (list.data?.items ?? []).filter((i) =>
+    show === 'all' ? true : show === 'week' ? i.nextDue !== null && i.nextDue.due <= weekEnd : i.brokenPromises > 0);
   return (
     <div className="page open-cases-page">
       <Typography.Title level={3}>{t('mob.cases.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('mob.cases.intro')}</Typography.Paragraph>
       {list.error ? <Alert type="error" showIcon message={errorMessage(list.error, t)} /> : null}
       {list.loading && !list.data ? <Spin /> : null}
-      {list.data && list.data.items.length === 0 ? <Empty description={t('mob.cases.none')} /> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <Segmented<Show>
+          block
+          className="open-cases-filter"
+          value={show}
+          onChange={setShow}
+          options={[
+            { value: 'all', label: t('mob.cases.showAll', { count: list.data.items.length }) },
+            { value: 'week', label: t('mob.cases.showWeek', { count: list.data.items.filter((i) => i.nextDue !== null && i.nextDue.due <= weekEnd).length }) },
+            { value: 'broken', label: t('mob.cases.showBroken', { count: list.data.items.filter((i) => i.brokenPromises > 0).length }) },
+          ]}
+        />
+      ) : null}
+      {list.data && items.length === 0 ? <Empty description={t(show === 'all' ? 'mob.cases.none' : 'mob.cases.noneShown')} /> : null}
       <div className="teams-grid">
-        {(list.data?.items ?? []).map((item) => (
+        {items.map((item) => (
           <Card key={item.case.id} className="open-case-card" title={<span className="team-card-title">{item.case.obligors.map((o) => o.name).join(', ')}</span>} extra={<Typography.Text type="secondary">{item.assignment.team.commune}</Typography.Text>}>
             <Typography.Paragraph>
               {item.case.obligors[0]?.address}
@@ -147,6 +171,12 @@ export function OpenCasesPage() {
               <Typography.Paragraph>
                 {t('mob.cases.nextPromise', { amount: formatMoney(item.nextPromise.amount), date: formatDate(item.nextPromise.due) })}{' '}
                 <PromiseTag state={item.nextPromise.state} />
+                {item.nextDue && item.nextPromise.state === 'broken' ? (
+                  <>
+                    <br />
+                    {t('mob.cases.nextPromise', { amount: formatMoney(item.nextDue.amount), date: formatDate(item.nextDue.due) })} <PromiseTag state="due" />
+                  </>
+                ) : null}
               </Typography.Paragraph>
             )}
             <Button type="primary" block className="touch-button" onClick={() => setVisiting(item)}>
