@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import { CasesService } from '../modules/cases/index.js';
 import { demoDataInterrupted, isEmpty, loadDemoData, loadDemoOrganisation } from '../modules/demo/index.js';
 import { ExportService, ImportService } from '../modules/interchange/index.js';
-import { PeriodCloseService, ReportExportsService, StatisticsService } from '../modules/statistics/index.js';
+import { IndicatorsService, PeriodCloseService, ReportExportsService, StatisticsService } from '../modules/statistics/index.js';
 import { CampaignsService, CaseMobilisationService, MobilisationResultsService, TeamsService } from '../modules/mobilisation/index.js';
 import { SteeringService } from '../modules/steering/index.js';
 
@@ -60,7 +60,7 @@ export function createServices(config: AppConfig, db: Db, clock: Clock = systemC
     exports: new ExportService(db),
     statistics,
     periodCloses: new PeriodCloseService(db, units, statistics, clock),
-    reportExports: new ReportExportsService(units, statistics, clock),
+    reportExports: new ReportExportsService(units, statistics, new IndicatorsService(db, units, statistics, clock), clock),
     teams: new TeamsService(db, units),
     caseMobilisation: new CaseMobilisationService(db, units, cases, clock),
     // The report to the steering committee quotes the mobilisation figures (section III).

@@ -31,8 +31,20 @@ describe('a case from acceptance to completion', () => {
     const d = (await t.as(enforcer, 'GET', `/api/cases/${id}`)).json().case;
     expect(d).toMatchObject({ status: 'pending_verification', version: 0, money: { total: '15300000', outstanding: '15300000' } });
     expect(d.deadlines.map((s: { code: string }) => s.code)).toContain('verify');
-    expect(d.allowedActions).toContain('verified');
-    expect(d.allowedActions).not.toContain('separate_ledger');
+    const action = (type: string) => d.actions.find((a: { type: string }) => a.type === type);
+    expect(d.actions).toHaveLength(21);
+    expect(action('verified')).toEqual({ type: 'verified', allowed: true });
+    expect(action('completed')).toEqual({
+      type: 'completed', allowed: false,
+      reason: { vi: 'Còn phải thi hành 15.300.000 đ: chưa thể kết thúc "thi hành xong".', en: 'Something remains to be enforced: the case cannot be closed as completed.' },
+    });
+    expect(action('separate_ledger')).toMatchObject({ allowed: false, reason: { vi: 'Không thể ghi "Chuyển sổ theo dõi riêng" khi việc đang ở trạng thái "Chưa xác minh".' } });
+    expect(action('disbursed').allowed).toBe(false);
+    // The acceptance and the enforcer assigned with it open the timeline, derived from the case's facts.
+    expect(d.timeline).toEqual([
+      expect.objectContaining({ seq: null, type: 'accepted', on: '2026-10-05', derived: true, data: { decision: { number: '15/QĐ-THADS', date: '2026-10-05' } }, recordedAt: null }),
+      expect.objectContaining({ seq: null, type: 'enforcer_assigned', on: '2026-10-05', derived: true, data: { enforcer: 'TN-KV3-01' } }),
+    ]);
   });
 
   it('records verification, payments and completion; the money adds up to the đồng', async () => {
@@ -54,8 +66,11 @@ describe('a case from acceptance to completion', () => {
     expect(done.json()).toEqual({ version: 6, status: 'completed' });
     const after = (await t.as(enforcer, 'GET', `/api/cases/${id}`)).json().case;
     expect(after.deadlines).toEqual([]);
-    expect(after.timeline.map((e: { type: string }) => e.type)).toEqual(['verified', 'payment', 'payment', 'payment', 'disbursed', 'completed']);
-    expect(after.timeline[0].recordedBy).toBe('Nguyễn Văn An');
+    expect(after.timeline.map((e: { type: string }) => e.type)).toEqual(['accepted', 'enforcer_assigned', 'verified', 'payment', 'payment', 'payment', 'disbursed', 'completed']);
+    expect(after.timeline[2]).toMatchObject({ seq: 1, derived: false, recordedBy: 'Nguyễn Văn An' });
+    // Closed: only paying out what was collected is left (nothing is), each refusal with its reason.
+    expect(after.actions.filter((a: { allowed: boolean }) => a.allowed)).toEqual([]);
+    expect(after.actions.find((a: { type: string }) => a.type === 'payment').reason.vi).toBe('Việc đã kết thúc (Thi hành xong); không thể ghi thêm "Thu tiền".');
     expect(await countAudit(t.rt.db, 'case.event_recorded')).toBe(6);
   });
 
@@ -141,7 +156,7 @@ describe('corrections are reversing events', () => {
     expect(r.statusCode).toBe(201);
     const d = (await t.as(enforcer, 'GET', `/api/cases/${id}`)).json().case;
     expect(d.money.paid).toBe('0');
-    expect(d.timeline.map((e: { type: string; reversed: boolean }) => [e.type, e.reversed])).toEqual([['payment', true], ['reversal', false]]);
+    expect(d.timeline.filter((e: { derived: boolean }) => !e.derived).map((e: { type: string; reversed: boolean }) => [e.type, e.reversed])).toEqual([['payment', true], ['reversal', false]]);
     const again = await t.as(enforcer, 'POST', `/api/cases/${id}/events/1/reverse`, { expectedVersion: 2, reason: 'Lần nữa' });
     expect(again.json().error.details[0].rule).toBe('not_reversible');
   });
@@ -157,6 +172,36 @@ describe('search', () => {
     expect((await t.as(enforcer, 'GET', '/api/cases?decision=16/QĐ')).json().total).toBe(1);
     expect((await t.as(enforcer, 'GET', '/api/cases?q=tran%20van%20binh')).json().total).toBe(0);
     expect((await t.as(enforcer, 'GET', '/api/cases?status=completed')).json().total).toBe(1);
+  });
+
+  it('says which party matched when it is not the obligor the row shows: role and name, never the identity number', async () => {
+    await t.as(enforcer, 'POST', '/api/cases', newCase({
+      decision: { number: '31/QĐ-THADS', date: '2026-10-07' },
+      parties: [
+        { role: 'obligor', kind: 'person', name: 'Lê Văn Cường', idNumber: '080090005555', address: null },
+        { role: 'obligor', kind: 'person', name: 'Phạm Thị Dung', idNumber: '080090006666', address: null },
+        { role: 'obligee', kind: 'organisation', name: 'Ngân hàng Nông nghiệp', idNumber: null, address: null },
+      ],
+    }));
+    const inspector = await t.login('thanh.tra');
+    for (const who of [enforcer, inspector]) {
+      const byObligee = (await t.as(who, 'GET', '/api/cases?q=tran%20thi%20binh')).json();
+      expect(byObligee.total).toBeGreaterThanOrEqual(4);
+      for (const item of byObligee.items) expect(item.match).toEqual({ role: 'obligee', name: 'Trần Thị Bình' });
+      expect(JSON.stringify(byObligee)).not.toContain('080090001234');
+      const bySecond = (await t.as(who, 'GET', '/api/cases?q=pham thi d')).json();
+      expect(bySecond.items.map((i: { obligors: string; match: unknown }) => [i.obligors, i.match])).toEqual([
+        ['Lê Văn Cường, Phạm Thị Dung', { role: 'obligor', name: 'Phạm Thị Dung' }],
+      ]);
+      // A number finds the case by its decision, not by a party; an identity number by the second obligor.
+      const byNumber = (await t.as(who, 'GET', '/api/cases?q=31/QĐ')).json();
+      expect(byNumber.items.map((i: { decisionNumber: string; match: unknown }) => [i.decisionNumber, i.match])).toEqual([['31/QĐ-THADS', null]]);
+      expect((await t.as(who, 'GET', '/api/cases?idNumber=080090006666')).json().items[0].match).toEqual({ role: 'obligor', name: 'Phạm Thị Dung' });
+    }
+    // The obligor shown in the row: nothing to add.
+    for (const item of (await t.as(enforcer, 'GET', '/api/cases?q=nguyen%20van%20an')).json().items) expect(item.match).toBeNull();
+    expect((await t.as(enforcer, 'GET', '/api/cases?q=le van cuong')).json().items[0].match).toBeNull();
+    expect((await t.as(enforcer, 'GET', '/api/cases')).json().items.every((i: { match: unknown }) => i.match === null)).toBe(true);
   });
 });
 

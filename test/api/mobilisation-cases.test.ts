@@ -125,6 +125,15 @@ describe('a case in the hands of a commune team', () => {
     expect((await t.as(ngoc, 'GET', '/api/mobilisation/open-cases?mine=true')).json().items).toEqual([]);
     expect((await t.as(ngoc, 'GET', '/api/mobilisation/open-cases')).json().items).toHaveLength(2);
     expect((await t.as(enforcer, 'GET', '/api/mobilisation/open-cases?mine=yes')).statusCode).toBe(400);
+    // an account that is no enforcer's has no case of its own (it used to send a NUL byte to PostgreSQL: 500)
+    const own = await t.as(head, 'GET', '/api/mobilisation/open-cases?mine=true');
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().items).toEqual([]);
+    const deadlines = await t.as(head, 'GET', '/api/deadlines?mine=true');
+    expect(deadlines.statusCode, deadlines.body).toBe(200);
+    expect([...deadlines.json().overdue, ...deadlines.json().dueThisWeek]).toEqual([]);
+    const summary = await t.as(head, 'GET', '/api/deadlines/summary?mine=true&unit=TN-KV3');
+    expect(summary.statusCode, summary.body).toBe(200);
   });
 
   it('the head takes the case back; a visit then has no open assignment', async () => {

@@ -8,6 +8,7 @@ import { deriveCase, rateOf } from '../../src/modules/statistics/domain/index.js
 import published from '../../../shared/data/chau-thanh-2015-2020.json' with { type: 'json' };
 import JSZip from 'jszip';
 import { formatMoneyVnd, groupDigits } from '../../src/kernel/format/index.js';
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
 import { startTestApp, type Session, type TestApp } from '../support/harness.js';
 
 /**
@@ -197,6 +198,46 @@ describe('GET /api/mobilisation/results', () => {
     expect(narrow.total.figures.visits).toBe(before.total.figures.visits);
     expect((await t.as(admin, 'PUT', '/api/mobilisation/policy', { windowDays: 30 })).statusCode).toBe(200);
     expect((await results(head, q)).total.figures).toEqual(before.total.figures);
+  });
+});
+
+describe('what was resolved within dates, read from the rows dated in them (nationwide leaderboards)', () => {
+  it('equals the full report\'s breakdown for any dates and grouping', async () => {
+    const sys = systemReader('test');
+    for (const [from, to] of [['2016-06-01', '2016-07-31'], ['2019-10-15', '2020-03-10'], ['2025-05-15', '2025-08-31'], ['2026-10-15', '2026-11-20']] as const) {
+      for (const by of ['office', 'enforcer', 'commune'] as const) {
+        const fast = await t.rt.statistics.resolvedBy(sys, 'VN', to, from, by);
+        const full = await t.rt.statistics.breakdown(sys, 'VN', to, from, by);
+        const expected = full.rows
+          .filter((r) => r.report.cases.resolved > 0 || r.report.money.resolved > 0n)
+          .map((r) => ({ key: r.key, cases: r.report.cases.resolved, money: r.report.money.resolved }));
+        const got = fast.rows.filter((r) => r.casesResolved > 0 || r.moneyResolved > 0n).map((r) => ({ key: r.key, cases: r.casesResolved, money: r.moneyResolved }));
+        const order = (xs: { key: string | null }[]) => [...xs].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+        expect(order(got), `${from}…${to} by ${by}`).toEqual(order(expected));
+        expect(fast.total.casesResolved).toBe(full.total.cases.resolved);
+        expect(fast.total.moneyResolved).toBe(full.total.money.resolved);
+        expect(fast.total.moneyWithMeansInPeriod).toBe(full.total.money.completed + full.total.money.terminated + full.total.money.reduced);
+      }
+    }
+  });
+
+  it('a nationwide campaign\'s leaderboard: the totals and the rates of the report for the same dates', async () => {
+    const admin = await t.login('admin');
+    const c = await t.as(admin, 'POST', '/api/campaigns', {
+      unit: 'VN', name: 'Đợt cao điểm toàn quốc 2020', decision: { number: '9/QĐ-TCTHADS', date: '2019-12-20', signer: 'Tổng Cục trưởng' }, decidedBy: 'office',
+      from: '2020-01-02', to: '2020-06-30', targets: { casesRate: 80 },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const id = c.json().campaign?.id ?? c.json().id;
+    const board = (await t.as(admin, 'GET', `/api/campaigns/${id}/leaderboard?by=office`)).json();
+    const report = (await t.as(admin, 'GET', '/api/statistics/report?unit=VN&from=2020-01-02&to=2020-06-30')).json().report;
+    expect(board.total.casesResolved).toBe(report.cases.resolved);
+    expect(String(board.total.moneyResolved)).toBe(report.money.resolved);
+    expect(board.total.withMeans).toBe(report.cases.with_means);
+    expect(String(board.total.moneyWithMeans)).toBe(report.money.with_means);
+    expect(board.total.rate).toBe(report.cases.rate);
+    expect(board.total.moneyRate).toBe(report.money.rate);
+    expect(board.rows.map((r: { key: string }) => r.key)).toContain('LA-CT');
   });
 });
 

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formLayout, SHEET_NAMES } from '../../src/modules/statistics/infra/exports/index.js';
+import { systemReader } from '../../src/modules/organisation/domain/index.js';
+import { formLayout, pdfDefinition, SHEET_NAMES } from '../../src/modules/statistics/infra/exports/index.js';
 import { setupOrganisation } from '../integration/statistics-support.js';
 import { startTestApp, type Session, type TestApp } from '../support/harness.js';
 
@@ -126,6 +128,30 @@ describe('GET /api/statistics/export', () => {
   });
 });
 
+describe('a past period on paper as on screen (issue #13 item 4)', () => {
+  it('TN-KV3 to 30/09/2020: named as the Chi cục it was, addressed to Long An, measured against the target the dashboard shows', async () => {
+    const admin = await t.login('admin');
+    expect((await t.as(admin, 'PUT', '/api/statistics/targets', { unit: 'LA-CT', fiscalYear: 2020, cases: 80, money: 38 })).statusCode).toBe(200);
+    const inForce = (await t.as(head, 'GET', '/api/statistics/target-in-force?unit=TN-KV3&to=2020-09-30')).json();
+    expect(inForce.target).toEqual({ cases: 80, money: 38 });
+    const r = await t.as(head, 'GET', '/api/statistics/export?unit=TN-KV3&to=2020-09-30&format=xlsx');
+    expect(r.statusCode, r.body).toBe(200);
+    const wb = await workbookOf(r.rawPayload);
+    const { all } = sheetTexts(wb.getWorksheet(SHEET_NAMES[0])!);
+    const laCt = (await t.rt.units.byCode('LA-CT'))!;
+    const longAn = (await t.rt.units.byId(laCt.parentId!))!;
+    expect(all).toContain(`Đơn vị: ${laCt.name} (nay là ${KV3})`);
+    expect(all.some((x) => x.includes(longAn.name))).toBe(true);
+    expect(all.some((x) => x.includes(TN))).toBe(false);
+    // the comparison with the target: 80 and 38, as on the dashboard, not "—"
+    const targets = wb.worksheets.flatMap((w) => sheetTexts(w).all);
+    expect(targets).toEqual(expect.arrayContaining(['80', '38']));
+    // a period the unit itself reported: its own name, its own province
+    const now = sheetTexts((await workbookOf((await t.as(head, 'GET', '/api/statistics/export?unit=TN-KV3&to=2026-11-30&format=xlsx')).rawPayload)).getWorksheet(SHEET_NAMES[0])!).all;
+    expect(now).toContain(`Đơn vị: ${KV3}`);
+  });
+});
+
 describe('GET /api/statistics/narrative', () => {
   it('as text: one sentence per fiscal year, the current year up to today', async () => {
     const r = await t.as(head, 'GET', '/api/statistics/narrative?unit=TN-KV3&fromYear=2026&toYear=2027&format=text');
@@ -147,6 +173,53 @@ describe('GET /api/statistics/narrative', () => {
     const buf = r.rawPayload;
     expect(buf.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     expect(buf.includes(Buffer.from('word/document.xml'))).toBe(true);
+  });
+});
+
+/** Identifiers of the code a reader must never meet: `(moneyResolved)`, `postponement_grounds`, `stat.key.x`. */
+function identifiersIn(texts: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/\b[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z]+_[a-z_]+\b|\([a-z]+(?:[._][a-zA-Z]+)+\)/g)) found.add(m[0]);
+  }
+  return [...found];
+}
+
+/** Every string of a pdfmake document definition (what the PDF prints). */
+function definitionTexts(node: unknown, out: string[] = []): string[] {
+  if (typeof node === 'string') out.push(node);
+  else if (Array.isArray(node)) for (const n of node) definitionTexts(n, out);
+  else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) if (['text', 'stack', 'table', 'body', 'content', 'columns', 'ul', 'ol'].includes(k) || Array.isArray(v)) definitionTexts(v, out);
+  }
+  return out;
+}
+
+describe('the exports speak Vietnamese', () => {
+  it('the workbook, the PDF and the .docx print no identifier of the code; the policies read in words', async () => {
+    const xlsx = await t.as(province, 'GET', '/api/statistics/export?unit=TN&to=2026-11-30&format=xlsx');
+    const wb = await workbookOf(xlsx.rawPayload);
+    const cells = wb.worksheets.flatMap((ws) => sheetTexts(ws).all);
+    expect(cells).toContain('Giá trị giải quyết xong về tiền gồm');
+    expect(cells).toContain('Các căn cứ hoãn tính vào "Chưa có điều kiện"');
+    expect(identifiersIn(cells)).toEqual([]);
+
+    const input = await t.rt.reportExports.formsInput(systemReader('test: the PDF of the forms'), 'TN', '2026-11-30');
+    const pdfTexts = definitionTexts(pdfDefinition(input).content);
+    expect(pdfTexts).toContain('Giá trị giải quyết xong về tiền gồm');
+    expect(identifiersIn(pdfTexts)).toEqual([]);
+
+    const docx = await t.as(head, 'GET', '/api/statistics/narrative?unit=TN-KV3&fromYear=2026&toYear=2027&format=docx');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const words = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    expect(words.join(' ')).toContain('Năm 2027');
+    expect(identifiersIn(words)).toEqual([]);
+  });
+
+  it('the check itself finds an identifier in parentheses', () => {
+    expect(identifiersIn(['Giải quyết xong về tiền (moneyResolved)', 'hoãn (postponementGroundsWithoutMeans)', 'a (stat.key_x)'])).toEqual([
+      'moneyResolved', 'postponementGroundsWithoutMeans', '(stat.key_x)',
+    ]);
   });
 });
 

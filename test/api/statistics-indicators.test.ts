@@ -71,6 +71,20 @@ describe('GET /api/statistics/years', () => {
     }
   });
 
+  it('reads a unit that has ended to its last day: LA-CT, reached from the province, has its years 2011–2025 (issue #13 item 4)', async () => {
+    const province = await t.login('lanh.dao.tinh');
+    const r = await t.as(province, 'GET', '/api/statistics/years?unit=LA-CT');
+    expect(r.statusCode, r.body).toBe(200);
+    const years = r.json().years as YearBody[];
+    expect(years.at(-1)).toMatchObject({ fiscalYear: 2025, to: '2025-06-30', current: false });
+    expect(years.filter((y) => y.current)).toEqual([]);
+    const y2016 = years.find((y) => y.fiscalYear === 2016)!;
+    expect(y2016.report.cases.rate).toBe(77.43);
+    expect(y2016.target).toEqual({ cases: 70, money: 30 });
+    expect(y2016.targetOf).toBeNull(); // its own target
+    expect(r.json().forecast).toBeNull();
+  });
+
   it('gives the CEPEJ indicators of each year and the forecast of the current one (statistics.md §8)', async () => {
     const body = (await t.as(head, 'GET', '/api/statistics/years?unit=TN-KV3')).json();
     const years = body.years as YearBody[];

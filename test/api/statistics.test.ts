@@ -181,6 +181,17 @@ describe('targets', () => {
       expect(r.statusCode).toBe(400);
       expect(r.json().error.details[0].field).toBe(field);
     }
+    // The message is a sentence naming the field, never zod's wording ("Quá lớn: mong đợi number <=100").
+    const tooBig = await t.as(province, 'PUT', '/api/statistics/targets', { unit: 'TN-KV3', fiscalYear: 2027, cases: 120, money: 1 });
+    expect(tooBig.json().error.details[0].message).toBe('Tỷ lệ chỉ tiêu về việc phải từ 0 đến 100.');
+    const tooBigEn = await t.as(province, 'PUT', '/api/statistics/targets', { unit: 'TN-KV3', fiscalYear: 2027, cases: 1, money: 100.5 }, { headers: { 'accept-language': 'en' } });
+    expect(tooBigEn.json().error.details[0].message).toBe('The target rate for money must be between 0 and 100.');
+    const notNumber = await t.as(province, 'PUT', '/api/statistics/targets', { unit: 'TN-KV3', fiscalYear: 1999, cases: 'tám mươi', money: 1 });
+    expect(notNumber.json().error.details.map((d: { message: string }) => d.message)).toEqual([
+      'Năm thống kê phải từ 2000 đến 2100.',
+      'Tỷ lệ chỉ tiêu về việc phải là một số.',
+    ]);
+    for (const d of notNumber.json().error.details as { message: string }[]) expect(d.message).not.toMatch(/number|string|<=|>=|[<>]/);
     const tn = (await t.as(province, 'GET', '/api/statistics/report?unit=TN&to=2026-11-30')).json().report;
     expect(tn.target).toEqual({ cases: 82, money: 40 });
   });

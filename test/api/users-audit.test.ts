@@ -50,7 +50,17 @@ describe('user administration', () => {
 
     const dup = await t.as(admin, 'POST', '/api/users', { username: 'CHV.AN', fullName: 'Trùng Tên', role: 'enforcer', unitCode: 'TN-KV3', password: 'TrungTen2026ab' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.details[0]).toMatchObject({ field: 'username', rule: 'unique' });
+    expect(dup.json().error).toMatchObject({
+      message: 'Tên đăng nhập "CHV.AN" đã có người dùng.',
+      details: [{ field: 'username', rule: 'username_taken', message: 'Tên đăng nhập "CHV.AN" đã có người dùng.' }],
+    });
+
+    const unitDup = await t.as(admin, 'POST', '/api/units', { code: 'TN-KV3', name: 'Trùng mã', level: 'office', parentCode: 'TN', validFrom: '2025-07-01' });
+    expect(unitDup.statusCode).toBe(409);
+    expect(unitDup.json().error).toMatchObject({
+      message: 'Mã đơn vị "TN-KV3" đã được dùng cho một đơn vị khác.',
+      details: [{ field: 'code', rule: 'unit_code_taken' }],
+    });
 
     const level = await t.as(admin, 'POST', '/api/users', { username: 'chv.tinh', fullName: 'Sai Cấp', role: 'enforcer', unitCode: 'TN', password: 'SaiCap2026abc' });
     expect(level.json().error.details[0]).toMatchObject({ field: 'role', rule: 'role_unit_level' });

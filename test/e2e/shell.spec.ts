@@ -74,9 +74,10 @@ test('a provincial leader switches the working unit from the header', async ({ p
   await page.getByTitle('Phòng Thi hành án dân sự khu vực 3 – Tây Ninh (TN-KV3)').click();
 
   await expect(page.getByText('Đã chuyển sang đơn vị Phòng Thi hành án dân sự khu vực 3 – Tây Ninh.')).toBeVisible();
+  // the home page (the day's work) names the working unit and the user's own unit under the greeting
   const overview = page.getByRole('main');
-  await expect(overview.getByRole('row', { name: /Đơn vị đang làm việc/ })).toContainText('khu vực 3');
-  await expect(overview.getByRole('row', { name: /Đơn vị công tác/ })).toContainText('Thi hành án dân sự tỉnh Tây Ninh');
+  await expect(overview).toContainText('Lãnh đạo THADS tỉnh · Phòng Thi hành án dân sự khu vực 3 – Tây Ninh');
+  await expect(overview).toContainText('Đơn vị công tác: Thi hành án dân sự tỉnh Tây Ninh');
 });
 
 test('the back office runs under its strict Content-Security-Policy: no violation on the main screens', async ({ page }) => {

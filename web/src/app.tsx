@@ -7,10 +7,11 @@ import { I18nProvider } from './i18n/i18n.context';
 import { AppShell } from './layout/app-shell';
 import { AreaPage, NotFoundPage } from './layout/area.page';
 import { ChangePasswordPage, ForcedPasswordChangePage } from './features/organisation/change-password.page';
-import { HomePage } from './layout/home.page';
 import { LoginPage } from './features/organisation/login.page';
 import { paths } from './routes';
 
+// The home page: each role's day of work (web/src/features/home); no chart, no ECharts.
+const HomePage = lazy(() => import('./features/home/home.page').then((m) => ({ default: m.HomePage })));
 // Administration pages are loaded when first opened.
 const UsersPage = lazy(() => import('./features/organisation/users/users.page').then((m) => ({ default: m.UsersPage })));
 const UnitsPage = lazy(() => import('./features/organisation/units/units.page').then((m) => ({ default: m.UnitsPage })));
@@ -52,7 +53,7 @@ export function App() {
               <Route path={paths.login} element={<LoginPage />} />
               <Route element={<RequireSession forcedPasswordChange={<ForcedPasswordChangePage />} />}>
                 <Route element={<AppShell />}>
-                  <Route index element={<HomePage />} />
+                  <Route index element={<Suspense fallback={<FullPageSpinner />}><HomePage /></Suspense>} />
                   <Route path={paths.changePassword} element={<ChangePasswordPage />} />
                   <Route path={paths.cases} element={<Navigate to={paths.myWork} replace />} />
                   <Route path={paths.myWork} element={guarded('cases.read', <MyWorkPage />)} />

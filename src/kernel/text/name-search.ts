@@ -61,3 +61,8 @@ export function parseNameQuery(q: string): NameQuery | null {
   const last = words.slice(-2).join(' ');
   return { words, complete, last, pattern: `% ${words.join(' ')}%` };
 }
+
+/** Whether one name holds the query's words in order from a word boundary (the SQL pattern, for one party). */
+export function nameMatches(query: NameQuery, name: string): boolean {
+  return ` ${nameWords(name).join(' ')}`.includes(` ${query.words.join(' ')}`);
+}

@@ -2,8 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type Lang } from '../../kernel/errors.js';
 import { findTextProblems, TEXT_PROBLEM_MESSAGES } from '../../kernel/text/clean-text.js';
-
-const LOCALES = { vi: z.locales.vi(), en: z.locales.en() };
+import { fieldMessage, type FieldLabels } from './validation-messages.js';
 
 export function langOf(req: FastifyRequest): Lang {
   return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'vi';
@@ -11,9 +10,10 @@ export function langOf(req: FastifyRequest): Lang {
 
 /**
  * Validates a request part with zod at the boundary; failures become VALIDATION_FAILED naming each field
- * and the rule it broke, in the caller's language.
+ * and the rule it broke, in the caller's language (validation-messages.ts: never zod's own wording, which
+ * shows type names and `<=`); `fields` names the fields in the messages ("Tỷ lệ chỉ tiêu về việc …").
  */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, req: FastifyRequest): z.output<S> {
+export function parse<S extends z.ZodType>(schema: S, value: unknown, req: FastifyRequest, fields: FieldLabels = {}): z.output<S> {
   const lang = langOf(req);
   // Characters no text of the register may hold (NUL, bidi overrides, zero-width, damaged UTF-8), refused
   // before the schema so that every field of every route is covered (domain/text/clean-text.ts).
@@ -21,28 +21,12 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, req: Fasti
   if (bad.length > 0) {
     throw new AppError('VALIDATION_FAILED', bad.map((b) => ({ field: b.field, rule: `text_${b.problem}`, message: TEXT_PROBLEM_MESSAGES[b.problem][lang] })));
   }
-  const r = schema.safeParse(value ?? {}, { error: (iss) => fieldMessage(iss, lang) });
+  const r = schema.safeParse(value ?? {}, { error: (iss) => fieldMessage(iss, lang, fields) });
   if (r.success) return r.data;
   throw new AppError(
     'VALIDATION_FAILED',
     r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', rule: i.code, message: i.message })),
   );
-}
-
-type Issue = Parameters<ReturnType<typeof z.locales.vi>['localeError']>[0];
-
-function fieldMessage(iss: Issue, lang: Lang): string {
-  if (lang === 'vi') {
-    if (iss.code === 'invalid_type' && iss.input === undefined) return 'Bắt buộc nhập.';
-    if (iss.code === 'too_small' && iss.origin === 'string') return Number(iss.minimum) <= 1 ? 'Không được để trống.' : `Phải có ít nhất ${String(iss.minimum)} ký tự.`;
-    if (iss.code === 'too_big' && iss.origin === 'string') return `Không được dài quá ${String(iss.maximum)} ký tự.`;
-    if (iss.code === 'invalid_value') return `Giá trị không hợp lệ; chọn một trong: ${iss.values.map(String).join(', ')}.`;
-    if (iss.code === 'unrecognized_keys') return `Trường không được chấp nhận: ${iss.keys.join(', ')}.`;
-  } else if (iss.code === 'invalid_type' && iss.input === undefined) {
-    return 'Required.';
-  }
-  const m = LOCALES[lang].localeError(iss);
-  return typeof m === 'string' ? m : (m?.message ?? 'Invalid');
 }
 
 /**

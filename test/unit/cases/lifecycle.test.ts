@@ -10,7 +10,7 @@ import {
   totalOutstanding,
   type CaseRuleError,
 } from '../../../src/modules/cases/domain/case-ledger.js';
-import { allowedEvents, isAllowed, TRANSITIONS } from '../../../src/modules/cases/domain/case-state-machine.js';
+import { eventsInStatus, isAllowed, TRANSITIONS } from '../../../src/modules/cases/domain/case-state-machine.js';
 import {
   CASE_STATUSES,
   EVENT_TYPES,
@@ -164,13 +164,13 @@ describe('the transition table, every status × every event', () => {
     });
   });
 
-  it.each(CASE_STATUSES)('allowedEvents(%s) lists exactly the events a case in that status accepts', (status) => {
+  it.each(CASE_STATUSES)('eventsInStatus(%s) lists exactly the events a case in that status accepts', (status) => {
     const acceptedTypes = (initiation: Initiation) =>
       [...new Set(VARIANTS.filter((v) => {
         const h = historyTo(status, { initiation, settled: status === 'completed' || v.type === 'completed' });
         return applyEvent(h.facts, stateAfter(h.facts, h.events), v.build(h)).ok;
       }).map((v) => v.type))].sort();
-    const listed = [...allowedEvents(status)].sort();
+    const listed = [...eventsInStatus(status)].sort();
     expect(acceptedTypes('on_request')).toEqual(listed);
     expect(acceptedTypes('ex_officio')).toEqual(listed.filter((t) => t !== 'request_returned'));
     if (isTerminal(status)) expect(listed).toEqual(RESUMABLE.includes(status) ? ['disbursed', 'resumed'] : ['disbursed']);

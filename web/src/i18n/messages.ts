@@ -6,6 +6,7 @@ import * as organisation from '../features/organisation/messages';
 import * as statistics from '../features/statistics/messages';
 import * as mobilisation from '../features/mobilisation/messages';
 import * as steering from '../features/steering/messages';
+import * as home from '../features/home/messages';
 import { ROLE_VI } from '@domain/organisation';
 import { prefixed } from './prefixed';
 
@@ -97,16 +98,10 @@ const shellVi = {
   'level.province': 'Cấp tỉnh',
   'level.office': 'Cấp khu vực/huyện',
 
-  'home.greeting': 'Xin chào, {name}!',
-  'home.intro': 'Chọn một phân hệ ở menu bên trái để bắt đầu làm việc.',
-  'home.activeUnit': 'Đơn vị đang làm việc',
-  'home.homeUnit': 'Đơn vị công tác',
-  'home.role': 'Vai trò',
-  'home.username': 'Tên đăng nhập',
 } satisfies Record<string, string>;
 
 // Each feature brings its own messages (web/src/features/<name>/messages.ts); the catalogue is their union.
-const vi = { ...shellVi, ...organisation.vi, ...cases.vi, ...statistics.vi, ...mobilisation.vi, ...steering.vi };
+const vi = { ...shellVi, ...organisation.vi, ...cases.vi, ...statistics.vi, ...mobilisation.vi, ...steering.vi, ...home.vi };
 
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
@@ -203,18 +198,12 @@ const shellEn: Record<keyof typeof shellVi, string> = {
   'level.province': 'Province',
   'level.office': 'Regional/district office',
 
-  'home.greeting': 'Hello, {name}!',
-  'home.intro': 'Choose an area in the menu on the left to start working.',
-  'home.activeUnit': 'Working unit',
-  'home.homeUnit': 'Home unit',
-  'home.role': 'Role',
-  'home.username': 'Username',
 };
 
 export type Language = 'vi' | 'en';
 export const LANGUAGES: readonly Language[] = ['vi', 'en'];
 
-const en: Catalogue = { ...shellEn, ...organisation.en, ...cases.en, ...statistics.en, ...mobilisation.en, ...steering.en };
+const en: Catalogue = { ...shellEn, ...organisation.en, ...cases.en, ...statistics.en, ...mobilisation.en, ...steering.en, ...home.en };
 
 export const messages: Record<Language, Catalogue> = { vi, en };
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../kernel/errors.js';
-import { allowedEvents } from '../domain/case-state-machine.js';
+import { allowedEvents } from '../domain/allowed-events.js';
 import { EVENT_VI, outstandingOf, STATUS_VI, totalOutstanding } from '../domain/case-ledger.js';
 import type { CaseEvent, CaseFacts, CaseState } from '../domain/case-types.js';
 import { nextSteps } from '../domain/deadlines.js';
@@ -72,16 +72,33 @@ export async function caseDetail(deps: CasesDeps, actor: Actor, caseId: string) 
         disbursed: sum((p) => p.disbursed).toString(),
         outstanding: totalOutstanding(facts, state).toString(),
       },
-      timeline: loaded.events.map((e) => ({
-        seq: e.seq, type: e.type, label: e.type === 'reversal' ? 'Hủy sự kiện (bút toán đảo)' : EVENT_VI[e.type as CaseEvent['type']] ?? e.type,
-        on: e.on, data: e.data, reversesSeq: e.reversesSeq, reversed: reversed.has(e.seq),
-        recordedBy: e.recordedByName, recordedAt: e.recordedAt.toISOString(),
-      })),
-      allowedActions: allowedEvents(state.status),
+      timeline: [
+        ...acceptanceEntries(facts),
+        ...loaded.events.map((e) => ({
+          seq: e.seq, type: e.type, label: e.type === 'reversal' ? 'Hủy sự kiện (bút toán đảo)' : EVENT_VI[e.type as CaseEvent['type']] ?? e.type,
+          on: e.on, data: e.data, reversesSeq: e.reversesSeq, reversed: reversed.has(e.seq), derived: false,
+          recordedBy: e.recordedByName, recordedAt: e.recordedAt.toISOString(),
+        })),
+      ],
+      actions: allowedEvents(facts, state, today(deps)),
       deadlines: nextSteps(facts, state, events, today(deps)),
     },
     personalDataMasked: !canSeePersonal,
   };
+}
+
+/**
+ * The acceptance (thụ lý) and the enforcer assigned with it are facts of the case, not recorded events:
+ * the timeline shows them first, marked `derived` (no sequence number, nothing to reverse).
+ */
+function acceptanceEntries(facts: CaseFacts) {
+  const entry = (type: 'accepted' | 'enforcer_assigned', label: string, data: Record<string, unknown>) => ({
+    seq: null, type, label, on: facts.acceptedOn, data, reversesSeq: null, reversed: false, derived: true, recordedBy: null, recordedAt: null,
+  });
+  return [
+    entry('accepted', 'Thụ lý', { decision: facts.decision }),
+    ...(facts.enforcer ? [entry('enforcer_assigned', EVENT_VI.enforcer_assigned, { enforcer: facts.enforcer })] : []),
+  ];
 }
 
 /** Every effective event of a case in order, rebuilt from the log (used by export and checks). */

@@ -3,7 +3,7 @@ import { foldVietnamese } from '../../../kernel/text/fold.js';
 import { nameIndex, parseNameQuery } from '../../../kernel/text/name-search.js';
 import type { CaseFacts } from '../domain/case-types.js';
 import type { Actor } from '../../organisation/index.js';
-import { LIST_SELECT, listItems, OBLIGORS, type CaseList, type ListRow } from './case-list.js';
+import { LIST_SELECT, listItems, OBLIGORS, withPartyMatches, type CaseList, type ListRow } from './case-list.js';
 import { searchByName } from './case-name-search.js';
 import { today, type CasesDeps } from './case-support.js';
 
@@ -46,7 +46,10 @@ export async function searchCases(deps: CasesDeps, actor: Actor, f: CaseSearch):
   const scope = (await deps.units.coversAll(new Set(unitIds))) ? null : unitIds.length ? unitIds : [-1];
   const conditions = caseConditions(deps, f);
   const nameQuery = f.q ? parseNameQuery(f.q) : null;
-  if (nameQuery) return searchByName(deps, nameQuery, scope, conditions, f);
+  if (nameQuery) {
+    const found = await searchByName(deps, nameQuery, scope, conditions, f);
+    return { ...found, items: await withPartyMatches(deps, found.items, f) };
+  }
 
   const where = [...conditions];
   if (scope) where.push(sql<boolean>`c.holding_office_id IN (${sql.join(scope)})`);
@@ -61,7 +64,7 @@ export async function searchCases(deps: CasesDeps, actor: Actor, f: CaseSearch):
     sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM cases c WHERE ${whereSql} LIMIT ${cap + 1}) t`.execute(deps.db),
   ]);
   const n = Number(count.rows[0]!.n);
-  return { total: Math.min(n, cap), totalIsLowerBound: n > cap, items: listItems(rows.rows, today(deps)) };
+  return { total: Math.min(n, cap), totalIsLowerBound: n > cap, items: await withPartyMatches(deps, listItems(rows.rows, today(deps)), f) };
 }
 
 /** The filters other than the unit and the text, as conditions on `cases c`. */

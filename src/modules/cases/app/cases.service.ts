@@ -5,7 +5,7 @@ import type { Projection } from '../infra/cases.repository.js';
 import type { Actor, Reader, UnitDirectory } from '../../organisation/index.js';
 import { type Clock, systemClock } from '../../../platform/clock.js';
 import { createCase, reassignCases, recordEvent, reverseEvent, type NewCaseInput } from './case-commands.js';
-import { deadlineQueue } from './case-deadlines.js';
+import { deadlineQueue, deadlineSummary } from './case-deadlines.js';
 import { caseDetail, caseForModule, effectiveHistory, type CaseForModule } from './case-detail.js';
 import type { CaseList } from './case-list.js';
 import { searchCases, type CaseSearch } from './case-search.js';
@@ -68,6 +68,11 @@ export class CasesService {
   /** Overdue and due-this-week steps, for an enforcer ("Việc của tôi") or the whole office. */
   deadlines(actor: Actor, opts: { mine: boolean; enforcer?: string | undefined }) {
     return deadlineQueue(this.deps, actor, opts);
+  }
+
+  /** The deadline queue counted by enforcer and by step (the home page), for an enforcer or a unit in scope. */
+  deadlineSummary(actor: Actor, opts: { mine: boolean; unitCode?: string | undefined }) {
+    return deadlineSummary(this.deps, actor, opts);
   }
 
   /** The head of office moves cases to another enforcer: one `enforcer_assigned` event per case, today. */

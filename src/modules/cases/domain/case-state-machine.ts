@@ -4,7 +4,7 @@ import type { CaseEventType, CaseStatus } from './case-types.js';
  * The lifecycle as one table (domain.md §3): for each event, the statuses it may be recorded in and the
  * status it leads to ('same' keeps the status; 'by_result' is decided by the verification result).
  * Guards that depend on amounts, dates and the law are in case-ledger.ts; the UI's list of actions comes
- * from allowedEvents() below, so the two cannot disagree.
+ * from allowedEvents() (allowed-events.ts), which asks the ledger itself, so the two cannot disagree.
  */
 type Target = CaseStatus | 'same' | 'by_result';
 
@@ -38,7 +38,7 @@ export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseSt
 };
 
 /** Event types that the table allows in a status (guards on amounts and dates still apply). */
-export function allowedEvents(status: CaseStatus): CaseEventType[] {
+export function eventsInStatus(status: CaseStatus): CaseEventType[] {
   return (Object.keys(TRANSITIONS) as CaseEventType[]).filter((e) => TRANSITIONS[e].from.includes(status));
 }
 

@@ -46,6 +46,13 @@ export const STEP_CODES = [
 ] as const;
 export type StepCode = (typeof STEP_CODES)[number];
 
+/**
+ * The steps whose decision is the head of the office's, not the enforcer's (Luật THADS 2008 sửa đổi 2014):
+ * assigning an enforcer (Điều 36 khoản 2), the decision that the obligor has no means (Điều 44a khoản 1),
+ * resuming or keeping a postponement (Điều 48). The home page lists them as awaiting the head.
+ */
+export const HEAD_DECISION_STEPS: readonly StepCode[] = ['assign_enforcer', 'decide_no_means', 'decide_postponement_review'];
+
 export interface LegalStep {
   code: StepCode;
   title_vi: string;

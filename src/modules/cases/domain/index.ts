@@ -10,6 +10,9 @@ export {
   type CaseEvent, type CaseEventType, type CaseFacts, type CaseState, type CaseStatus, type Category, type Initiation, type NoMeansReason, type Obligation, type Party,
 } from './case-types.js';
 export { validateNewCase } from './case-validation.js';
+/** The transition table's events in a status (the web groups the unavailable actions by it). */
+export { eventsInStatus } from './case-state-machine.js';
+export { allowedEvents, type EventAvailability } from './allowed-events.js';
 export { nextDeadline } from './deadlines.js';
 export { LAW_106_IN_FORCE } from './law-regime.js';
 export { effectiveEvents, type StoredEvent } from './stored-event.js';

@@ -56,6 +56,11 @@ export const casesRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app, { rt
     return rt.cases.deadlines(actorOf(req), { mine: q.mine, enforcer: q.enforcer });
   });
 
+  app.get('/deadlines/summary', { config: { access: { permission: 'cases.read', unit: { from: 'query', key: 'unit', kind: 'unitCode' } } } }, async (req) => {
+    const q = parse(z.object({ mine: z.enum(['true', 'false']).optional().transform((v) => v === 'true'), unit: z.string().trim().max(50).optional() }), req.query, req);
+    return rt.cases.deadlineSummary(actorOf(req), { mine: q.mine, unitCode: q.unit });
+  });
+
   app.post('/cases/reassign', { config: { access: { permission: 'cases.assign' } } }, async (req) => {
     const body = parse(z.strictObject({ caseIds: z.array(z.string().min(1).max(60)).min(1).max(500), enforcer: z.string().trim().min(1).max(50) }), req.body, req);
     return rt.cases.reassign(actorOf(req), body.caseIds, body.enforcer);

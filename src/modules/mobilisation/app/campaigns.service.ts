@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { appendAudit, SYSTEM_CONTEXT, type RequestContext } from '../../../platform/audit/audit-log.js';
 import { todayInVietnam, type Clock } from '../../../platform/clock.js';
 import { readerSees, type Actor, type Reader, type SystemReader, type UnitDirectory, type UnitRow } from '../../organisation/index.js';
-import type { StatisticsService } from '../../statistics/index.js';
+import { rateOf, type StatisticsService } from '../../statistics/index.js';
 import {
   CAMPAIGN_TEAM_POLICY, closeErrors, countedPeriod, cumulativeProgress, editErrors, leaderboardTotals, namedCaseErrors, rankLeaderboard, targetProgress,
   teamOfCase, validateCampaign,
@@ -398,6 +398,7 @@ export class CampaignsService {
   /** The leaderboard computed now by the statistics engine (breakdown; for teams its drill-down grouped by team). */
   private async liveBoard(reader: CampaignReader, c: CampaignRecord, unit: UnitRow, counted: CountedPeriod, by: LeaderboardBy) {
     if (by === 'team') return this.teamBoard(reader, c, unit, counted);
+    if (unit.level === 'national') return this.nationalBoard(reader, c, unit, counted, by);
     const b = await this.statistics.breakdown(reader, unit.code, counted.to, counted.from, by);
     const rows = rankLeaderboard(b.rows.map((r) => ({
       key: r.key, label: r.label ?? NO_KEY_LABEL[by], casesResolved: r.report.cases.resolved, moneyResolved: r.report.money.resolved,
@@ -408,6 +409,33 @@ export class CampaignsService {
       rate: b.total.cases.rate, moneyRate: b.total.money.rate,
     };
     return { total, rows: rows.map((r) => ({ ...r, drillDown: this.links(c.id, unit.code, counted, by, r.key) })) };
+  }
+
+  /**
+   * A nationwide campaign: the full report of the nation for a period not starting on 1 October reads every
+   * case in scope (seconds at a million cases); the leaderboard needs only what was resolved in the period,
+   * which the statistics engine reads from the rows dated in it (StatisticsService.resolvedBy: the same
+   * rules, the same figures). The rate needs the cases with means of the whole scope: shown in the report,
+   * not on this leaderboard (null).
+   */
+  private async nationalBoard(reader: CampaignReader, c: CampaignRecord, unit: UnitRow, counted: CountedPeriod, by: Exclude<LeaderboardBy, 'team'>) {
+    const [r, atEnd] = await Promise.all([
+      this.statistics.resolvedBy(reader, unit.code, counted.to, counted.from, by),
+      // the cases and money still pending with means at the end do not depend on the start: any report
+      // ending there has them, the one of the fiscal year from its stored totals (statistics.md §3–§4)
+      this.statistics.report(reader, unit.code, counted.to),
+    ]);
+    const rows = rankLeaderboard(r.rows.map((x) => ({
+      key: x.key, label: x.label ?? NO_KEY_LABEL[by], casesResolved: x.casesResolved, moneyResolved: x.moneyResolved, withMeans: null, rate: null,
+    })));
+    const fy = atEnd.report;
+    const withMeans = r.total.casesResolved + (fy.cases.with_means - fy.cases.resolved);
+    const moneyWithMeans = r.total.moneyWithMeansInPeriod + (fy.money.with_means - fy.money.completed - fy.money.terminated - fy.money.reduced);
+    const total = {
+      casesResolved: r.total.casesResolved, moneyResolved: r.total.moneyResolved, withMeans, moneyWithMeans,
+      rate: rateOf(r.total.casesResolved, withMeans), moneyRate: rateOf(r.total.moneyResolved, moneyWithMeans),
+    };
+    return { total, rows: rows.map((x) => ({ ...x, drillDown: this.links(c.id, unit.code, counted, by, x.key) })) };
   }
 
   /** Every row of a statistics drill-down cell (all pages). */

@@ -132,7 +132,8 @@ export class CaseMobilisationService {
     const teamIds = actsAsTeamMember(actor.role) ? await teamsOfUser(this.db, actor.userId, today) : null;
     // `mine`: an enforcer's own cases (the promises broken on them belong in "Việc của tôi"); an account
     // that is not an enforcer's has none.
-    const enforcer = opts.mine && teamIds === null ? ((await enforcerCodeOfUser(this.db, actor.userId)) ?? '\u0000none') : null;
+    const enforcer = opts.mine && teamIds === null ? await enforcerCodeOfUser(this.db, actor.userId) : null;
+    if (opts.mine && teamIds === null && enforcer === null) return { today, items: [] };
     const open = await openAssignments(this.db, teamIds, teamIds === null ? [...actor.activeScope] : null, enforcer);
     const visitsByCase = await visitsOfCases(this.db, open.map((a) => a.caseId));
     const out = [];

@@ -65,8 +65,10 @@ function itemsCte(p: ResultsParams, by: ResultGrouping): RawBuilder<unknown> {
     SELECT case_id FROM tv
     UNION SELECT a.case_id FROM mobilisation_assignments a
       WHERE a.team_id IN (SELECT id FROM teams) AND a.from_on <= ${E} AND (a.to_on IS NULL OR a.to_on >= ${S})
-    UNION SELECT v.case_id FROM mobilisation_instalments i JOIN mobilisation_visits v ON v.id = i.visit_id
-      WHERE v.team_id IN (SELECT id FROM teams) AND i.due BETWEEN ${S} AND ${E}
+    -- from the teams' visits to their instalments (by the instalments' key): never all instalments by date
+    UNION SELECT v.case_id FROM mobilisation_visits v
+      WHERE v.team_id IN (SELECT id FROM teams) AND v."on" <= ${E}
+        AND EXISTS (SELECT 1 FROM mobilisation_instalments i WHERE i.visit_id = v.id AND i.due BETWEEN ${S} AND ${E})
   ),
   held AS (
     SELECT e.case_id, e.episode_no, e.end_on, e.end_type
@@ -137,8 +139,8 @@ function itemsCte(p: ResultsParams, by: ResultGrouping): RawBuilder<unknown> {
         (i.due BETWEEN ${S} AND ${E}) AS in_period
       FROM mobilisation_visits v
       JOIN mobilisation_instalments i ON i.visit_id = v.id
-      WHERE v.team_id IN (SELECT id FROM teams) AND v.case_id IN (SELECT case_id FROM held)
-        AND v.id IN (SELECT i2.visit_id FROM mobilisation_instalments i2 WHERE i2.due BETWEEN ${S} AND ${E})
+      WHERE v.team_id IN (SELECT id FROM teams) AND v."on" <= ${E} AND v.case_id IN (SELECT case_id FROM held)
+        AND EXISTS (SELECT 1 FROM mobilisation_instalments i2 WHERE i2.visit_id = v.id AND i2.due BETWEEN ${S} AND ${E})
     ) q
     WHERE q.in_period AND (q.paid >= q.promised OR q.due < ${today})
   ),

@@ -92,7 +92,7 @@ export class UnitsService {
         .returning('id')
         .executeTakeFirstOrThrow()
         .catch((e: unknown) => {
-          throw isUniqueViolation(e) ? new AppError('CONFLICT', [{ field: 'code', rule: 'unique', message: 'Mã đơn vị đã được dùng.' }]) : e;
+          throw isUniqueViolation(e) ? unitCodeTaken(input.code) : e;
         });
       await appendAudit(tx, ctx, { action: 'unit.created', entityType: 'unit', entityId: input.code, unitId: row.id, after: { ...input } });
       return row.id;
@@ -138,4 +138,10 @@ export class UnitsService {
     this.units.invalidate();
     return this.present((await this.units.byId(unit.id))!, today);
   }
+}
+
+/** A unit code is unique: the answer names it, on its field, and says so in the message too. */
+function unitCodeTaken(code: string) {
+  const message = `Mã đơn vị "${code}" đã được dùng cho một đơn vị khác.`;
+  return new AppError('CONFLICT', [{ field: 'code', rule: 'unit_code_taken', message }], message);
 }

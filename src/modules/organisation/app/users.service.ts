@@ -108,7 +108,7 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction().execute(async (tx) => {
       const taken = await tx.selectFrom('users').where(sql`lower(username)`, '=', input.username.toLowerCase()).select('id').executeTakeFirst();
-      if (taken) throw usernameTaken();
+      if (taken) throw usernameTaken(input.username);
       const row = await tx
         .insertInto('users')
         .values({
@@ -118,7 +118,7 @@ export class UsersService {
         .returning('id')
         .executeTakeFirstOrThrow()
         .catch((e: unknown) => {
-          throw isUniqueViolation(e) ? usernameTaken() : e;
+          throw isUniqueViolation(e) ? usernameTaken(input.username) : e;
         });
       await appendAudit(tx, ctx, {
         action: 'user.created', entityType: 'user', entityId: row.id, unitId: unit.id,
@@ -219,8 +219,10 @@ function assertRoleFits(role: Role, level: 'national' | 'province' | 'office') {
 
 const LEVEL_VI = { national: 'trung ương', province: 'tỉnh', office: 'khu vực/huyện' } as const;
 
-function usernameTaken() {
-  return new AppError('CONFLICT', [{ field: 'username', rule: 'unique', message: 'Tên đăng nhập đã được dùng.' }]);
+/** A username is unique whatever its case: the answer names it, on its field, and says so in the message too. */
+function usernameTaken(username: string) {
+  const message = `Tên đăng nhập "${username}" đã có người dùng.`;
+  return new AppError('CONFLICT', [{ field: 'username', rule: 'username_taken', message }], message);
 }
 
 export function isUniqueViolation(e: unknown): boolean {

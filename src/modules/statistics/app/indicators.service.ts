@@ -111,17 +111,21 @@ export class IndicatorsService {
     const unit = await this.statistics.visibleUnit(reader, unitCode);
     const calendar = this.calendar();
     const current = calendar.currentFiscalYear;
+    // A unit that has ended (the Chi cục until 30/06/2025) is read to its last day: its last year ends there,
+    // and the years after it, when its cases were its successor's, are not its years (issue #13 item 4).
+    const until = unit.validTo !== null && unit.validTo < calendar.today ? unit.validTo : calendar.today;
+    const last = fiscalYearOf(until);
     const reports = new Map<number, StatisticsReport>();
     const answers: boolean[] = [];
     let found: number[] = [];
-    for (let fy = current; fy >= FIRST_FISCAL_YEAR; fy -= PROBE) {
+    for (let fy = last; fy >= FIRST_FISCAL_YEAR; fy -= PROBE) {
       const batch = Array.from({ length: PROBE }, (_, i) => fy - i).filter((y) => y >= FIRST_FISCAL_YEAR);
-      const read = await Promise.all(batch.map((y) => this.statistics.report(reader, unit.code, fiscalYearReportEnd(y, calendar.today))));
+      const read = await Promise.all(batch.map((y) => this.statistics.report(reader, unit.code, fiscalYearReportEnd(y, until))));
       for (const [i, r] of read.entries()) {
         reports.set(batch[i]!, r.report);
         answers.push(hasData(r.report));
       }
-      const { years, ended } = yearsWithData(current, answers);
+      const { years, ended } = yearsWithData(last, answers);
       found = years;
       if (ended) break;
     }

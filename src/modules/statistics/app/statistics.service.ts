@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { resolvedSql, type ResolvedGroupBy } from '../infra/queries/resolved.query.js';
 import type { Db, DbOrTx } from '../../../platform/db/database.js';
 import type { DB } from '../../../platform/db/schema.js';
 import type { IsoDate } from '../../../kernel/calendar/index.js';
@@ -239,6 +240,35 @@ export class StatisticsService {
         });
       }
       return { unit, period, policies, by, total: main.report, rows };
+    });
+  }
+
+  /**
+   * Only what was resolved in [from, to] (the case form's and the money form's `resolved`), by office,
+   * enforcer or commune: equal to the breakdown's figures but read from the rows dated in the period, for a
+   * short period of a large unit (a nationwide peak campaign's leaderboard: resolved.query.ts).
+   */
+  async resolvedBy(reader: Reader, unitCode: string, to: string, from: string, by: ResolvedGroupBy) {
+    const period = this.periodOf(to, from);
+    const unit = await this.visibleUnit(reader, unitCode);
+    return this.read(async (db) => {
+      const policies = await currentPolicies(db);
+      const rows = (await resolvedSql({ from: period.from, to: period.to, offices: await this.officeSet(unit), moneyResolved: policies.moneyResolved }, by).execute(db)).rows;
+      const codes = new Map((await this.units.all()).map((u) => [String(u.id), u]));
+      const labels = by === 'office' ? new Map<string, string>() : await this.labels(db, by, rows.map((r) => r.grp));
+      const out = rows.map((r) => {
+        const raw = r.grp === null ? null : String(r.grp);
+        const key = by === 'office' && raw !== null ? (codes.get(raw)?.code ?? raw) : raw;
+        const label = raw === null ? null : by === 'office' ? (codes.get(raw)?.name ?? raw) : (labels.get(raw) ?? raw);
+        return { key, label, casesResolved: Number(r.cases), moneyResolved: BigInt(r.money), moneyWithMeansInPeriod: BigInt(r.paid) + BigInt(r.extinguished) + BigInt(r.reduced) };
+      });
+      const total = {
+        casesResolved: out.reduce((a, r) => a + r.casesResolved, 0),
+        moneyResolved: out.reduce((a, r) => a + r.moneyResolved, 0n),
+        // completed + terminated + reduced of the period: the money with means that is not outstanding at E
+        moneyWithMeansInPeriod: out.reduce((a, r) => a + r.moneyWithMeansInPeriod, 0n),
+      };
+      return { unit, period, policies, by, total, rows: out };
     });
   }
 

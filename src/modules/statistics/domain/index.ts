@@ -11,7 +11,7 @@ export {
   CASE_BASE_KEYS, MONEY_BASE_KEYS, CASE_KEYS, MONEY_KEYS, FORM_LABELS_VI,
 } from './form-keys.js';
 export {
-  type MoneyResolvedPart, type StatisticsPolicies, MONEY_RESOLVED_PARTS, DEFAULT_POLICIES, PARTIAL_PERFORMANCE_EVENTS, groundMatches, validatePolicies,
+  type MoneyResolvedPart, type StatisticsPolicies, MONEY_RESOLVED_PARTS, DEFAULT_POLICIES, POLICY_LABELS_VI, PARTIAL_PERFORMANCE_EVENTS, groundMatches, validatePolicies,
 } from './policies.js';
 export { type CaseCounts, type MoneyAmounts, deriveCaseForm, deriveMoneyForm } from './forms.js';
 export { type CaseContribution, caseContribution, caseContributionsAt } from './case-contribution.js';
@@ -27,7 +27,7 @@ export {
 export { type Target, type Excess, STANDARD_TARGET, targetFor, excessOf, excessOfRates, formatExcessVi } from './targets.js';
 export {
   type CaseForm, type MoneyForm, type StatisticsReport, type ReportInput, type IdentityViolation,
-  sumContributions, assembleReport, combineReports, checkIdentities, contributionsHeldBy,
+  sumContributions, assembleReport, combineReports, withTarget, checkIdentities, contributionsHeldBy,
 } from './report.js';
 export { type ReportJson, toReportJson, stringifyReport } from './report-json.js';
 export {

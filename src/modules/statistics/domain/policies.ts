@@ -12,6 +12,12 @@ export interface StatisticsPolicies {
   readonly postponementGroundsWithoutMeans: readonly string[];
 }
 
+/** What a person calls each policy (exports, messages): never the identifier `moneyResolved`. */
+export const POLICY_LABELS_VI: Readonly<Record<keyof StatisticsPolicies, string>> = {
+  moneyResolved: 'Giá trị giải quyết xong về tiền gồm',
+  postponementGroundsWithoutMeans: 'Các căn cứ hoãn tính vào "Chưa có điều kiện"',
+};
+
 /** The defaults of statistics.md §3–§4. */
 export const DEFAULT_POLICIES: StatisticsPolicies = Object.freeze({
   moneyResolved: Object.freeze([...MONEY_RESOLVED_PARTS]),
@@ -42,12 +48,12 @@ export function validatePolicies(p: StatisticsPolicies): string[] {
   const known = new Set<string>(MONEY_RESOLVED_PARTS);
   const seen = new Set<string>();
   for (const part of p.moneyResolved) {
-    if (!known.has(part)) problems.push(`moneyResolved: "${part}" không phải một trong ${MONEY_RESOLVED_PARTS.join(', ')}.`);
-    if (seen.has(part)) problems.push(`moneyResolved: "${part}" bị lặp.`);
+    if (!known.has(part)) problems.push(`Giá trị giải quyết xong về tiền: "${part}" không phải một trong ${MONEY_RESOLVED_PARTS.join(', ')}.`);
+    if (seen.has(part)) problems.push(`Giá trị giải quyết xong về tiền: "${part}" bị lặp.`);
     seen.add(part);
   }
   p.postponementGroundsWithoutMeans.forEach((g, i) => {
-    if (!g.trim()) problems.push(`postponementGroundsWithoutMeans[${i}]: căn cứ hoãn không được để trống.`);
+    if (!g.trim()) problems.push(`${POLICY_LABELS_VI.postponementGroundsWithoutMeans}, căn cứ thứ ${i + 1}: không được để trống.`);
   });
   return problems;
 }

@@ -77,6 +77,14 @@ function withRates(office: string, period: Period, policies: StatisticsPolicies,
 }
 
 /** A broken identity: which form, which identity, both sides. */
+/**
+ * The report measured against another target: the one in force for a unit that had none of its own that
+ * year (its predecessor's, statistics.md §2, §5), with the excess recomputed from the same rates.
+ */
+export function withTarget(report: StatisticsReport, target: Target | null): StatisticsReport {
+  return { ...report, target, excess: excessOfRates({ cases: report.cases.rate, money: report.money.rate }, target) };
+}
+
 export interface IdentityViolation {
   readonly form: 'cases' | 'money';
   readonly identity: string;

@@ -32,8 +32,14 @@ const casesQuery = periodQuery.extend({
   if (!keys.includes(q.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: `Chỉ tiêu không hợp lệ; chọn một trong: ${keys.join(', ')}.` });
 });
 const fiscalYear = z.coerce.number().int().min(2000).max(2100);
-const percent = z.number().min(0).max(100).refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, { message: 'Tối đa 2 chữ số thập phân.' });
+const percent = z.number().min(0).max(100).refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, { message: 'Tỷ lệ có tối đa 2 chữ số thập phân.' });
 const targetBody = z.strictObject({ unit, fiscalYear, cases: percent, money: percent });
+const TARGET_FIELDS = {
+  unit: { vi: 'Đơn vị', en: 'The unit' },
+  fiscalYear: { vi: 'Năm thống kê', en: 'The statistical year' },
+  cases: { vi: 'Tỷ lệ chỉ tiêu về việc', en: 'The target rate for cases' },
+  money: { vi: 'Tỷ lệ chỉ tiêu về tiền', en: 'The target rate for money' },
+} as const;
 
 const view = (r: Parameters<typeof presentReport>[0]) => presentReport(r);
 
@@ -69,12 +75,12 @@ export const statisticsRoutes: FastifyPluginAsync<{ rt: Runtime }> = async (app,
   });
 
   app.get('/statistics/targets', { config: { access: byQuery } }, async (req) => {
-    const q = parse(z.object({ unit, fiscalYear }), req.query, req);
+    const q = parse(z.object({ unit, fiscalYear }), req.query, req, TARGET_FIELDS);
     return rt.statistics.targets(actorOf(req), q.unit, q.fiscalYear);
   });
 
   app.put('/statistics/targets', { config: { access: { permission: 'statistics.close', unit: { from: 'body', key: 'unit', kind: 'unitCode' } } } }, async (req) => {
-    const body = parse(targetBody, req.body, req);
+    const body = parse(targetBody, req.body, req, TARGET_FIELDS);
     return rt.statistics.setTarget(actorOf(req), body);
   });
 

@@ -2,21 +2,22 @@ import { ArrowLeftOutlined, EyeInvisibleOutlined, InfoCircleOutlined, UndoOutlin
 import { Alert, App, Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { getCase, type CaseDetail, type CaseEventType, type CaseObligationView, type CaseParty, type LegalStep, type TimelineEntry } from './cases.api';
+import { eventsInStatus } from '@domain/cases';
+import { getCase, type CaseDetail, type CaseEventType, type CaseObligationView, type CaseParty, type EventAvailability, type LegalStep, type TimelineEntry } from './cases.api';
 import { ApiError } from '../../api/client';
 import { useCan } from '../../auth/session.context';
 import { CaseMobilisationCard } from '../mobilisation/case-mobilisation.card';
-import { useT, type Translate } from '../../i18n/i18n.context';
+import { useLanguage, useT, type Translate } from '../../i18n/i18n.context';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format';
 import { paths } from '../../routes';
 import { errorMessage } from '../../util/error-message';
 import { useAsync } from '../../util/use-async';
 import { StatusTag, codeLabel, eventLabel, useStepTitle } from './case-labels';
-import { EventDialog, ReverseDialog } from './event-forms';
+import { EventDialog, ReverseDialog, type RecordedEntry } from './event-forms';
 import { useOfficeDirectory, type OfficeEnforcer } from './office-directory';
 import './cases.css';
 
-type Dialog = { kind: 'event'; type: CaseEventType } | { kind: 'reverse'; entry: TimelineEntry } | null;
+type Dialog = { kind: 'event'; type: CaseEventType } | { kind: 'reverse'; entry: RecordedEntry } | null;
 
 export function CaseDetailPage() {
   const t = useT();
@@ -63,9 +64,6 @@ export function CaseDetailPage() {
           <StatusTag status={detail.status} fallback={detail.statusLabel} />
           <Typography.Text type="secondary">{t('case.statusSince', { date: formatDate(detail.statusSince) })}</Typography.Text>
         </Space>
-        <Typography.Text type="secondary" className="case-version">
-          {t('case.version', { version: detail.version })}
-        </Typography.Text>
       </div>
       {loaded.error !== null && <Alert className="form-alert" type="error" showIcon role="alert" title={errorMessage(loaded.error, t)} />}
 
@@ -104,21 +102,7 @@ export function CaseDetailPage() {
           />
         </div>
         <div className="case-side">
-          {mayWrite && (
-            <Card title={t('caseDetail.actions')} className="case-card" size="small">
-              {detail.allowedActions.length === 0 ? (
-                <Typography.Text type="secondary">{t('caseDetail.noActions')}</Typography.Text>
-              ) : (
-                <div className="action-buttons">
-                  {detail.allowedActions.map((type) => (
-                    <Button key={type} onClick={() => setDialog({ kind: 'event', type })}>
-                      {eventLabel({ type }, t)}
-                    </Button>
-                  ))}
-                </div>
-              )}
-            </Card>
-          )}
+          {mayWrite && <ActionsCard detail={detail} onRecord={(type) => setDialog({ kind: 'event', type })} />}
           <DeadlinesCard steps={detail.deadlines} />
           {can('mobilisation.read') && (
             <CaseMobilisationCard caseId={detail.id} office={detail.holdingOffice.code} mayAssign={mayWrite && can('mobilisation.write')} />
@@ -129,6 +113,59 @@ export function CaseDetailPage() {
       {dialog?.kind === 'event' && <EventDialog key={dialog.type} type={dialog.type} enforcers={directory.enforcers} {...dialogProps} />}
       {dialog?.kind === 'reverse' && <ReverseDialog entry={dialog.entry} {...dialogProps} />}
     </section>
+  );
+}
+
+/**
+ * The events the law allows now (the domain's allowedEvents, from the transition table and the ledger's
+ * guards) as buttons; the others disabled with their reason: first those of the case's status that a guard
+ * holds back (completion with money left), then, folded, those the status does not take at all.
+ */
+function ActionsCard({ detail, onRecord }: { detail: CaseDetail; onRecord: (type: CaseEventType) => void }) {
+  const t = useT();
+  const [language] = useLanguage();
+  const allowed = detail.actions.filter((a) => a.allowed);
+  const inStatus: readonly string[] = eventsInStatus(detail.status);
+  const held = detail.actions.filter((a) => !a.allowed && inStatus.includes(a.type));
+  const other = detail.actions.filter((a) => !a.allowed && !inStatus.includes(a.type));
+  const unavailable = (a: EventAvailability) => {
+    const reasonId = `action-reason-${a.type}`;
+    return (
+      <li key={a.type} className="action-unavailable">
+        <Button disabled aria-describedby={reasonId}>
+          {eventLabel({ type: a.type }, t)}
+        </Button>
+        <Typography.Text type="secondary" className="small-note" id={reasonId}>
+          {a.reason ? (language === 'vi' ? a.reason.vi : a.reason.en) : ''}
+        </Typography.Text>
+      </li>
+    );
+  };
+  return (
+    <Card title={t('caseDetail.actions')} className="case-card" size="small">
+      {allowed.length === 0 ? (
+        <Typography.Text type="secondary">{t('caseDetail.noActions')}</Typography.Text>
+      ) : (
+        <div className="action-buttons">
+          {allowed.map((a) => (
+            <Button key={a.type} onClick={() => onRecord(a.type)}>
+              {eventLabel({ type: a.type }, t)}
+            </Button>
+          ))}
+        </div>
+      )}
+      {held.length > 0 && (
+        <ul className="action-unavailable-list" aria-label={t('caseDetail.heldActions')}>
+          {held.map(unavailable)}
+        </ul>
+      )}
+      {other.length > 0 && (
+        <details className="action-more">
+          <summary>{t('caseDetail.unavailableActions', { count: other.length })}</summary>
+          <ul className="action-unavailable-list">{other.map(unavailable)}</ul>
+        </details>
+      )}
+    </Card>
   );
 }
 
@@ -267,6 +304,9 @@ function eventDetails(entry: TimelineEntry, detail: CaseDetail, enforcers: Offic
   if (text('ground')) parts.push(text('ground'));
   if (text('to')) parts.push(`→ ${text('to')}`);
   if (d.partiallyPerformed === true) parts.push(t('event.partiallyPerformed'));
+  if (entry.type === 'accepted') {
+    parts.push(t('caseDetail.decisionLine', { number: detail.decision.number, date: formatDate(detail.decision.date) }));
+  }
   if (entry.type === 'enforcer_assigned' && text('enforcer')) {
     const e = enforcers.find((x) => x.code === text('enforcer'));
     parts.push(e ? `${e.name} (${e.code})` : text('enforcer'));
@@ -278,41 +318,48 @@ function eventDetails(entry: TimelineEntry, detail: CaseDetail, enforcers: Offic
   return parts;
 }
 
-function TimelineCard(props: { detail: CaseDetail; enforcers: OfficeEnforcer[]; onReverse?: ((entry: TimelineEntry) => void) | undefined }) {
+function TimelineCard(props: { detail: CaseDetail; enforcers: OfficeEnforcer[]; onReverse?: ((entry: RecordedEntry) => void) | undefined }) {
   const t = useT();
   const { detail } = props;
   const reversals = new Map(detail.timeline.filter((e) => e.type === 'reversal').map((e) => [e.reversesSeq, e]));
+  const label = (entry: TimelineEntry) => (entry.type === 'accepted' ? t('caseDetail.accepted') : eventLabel(entry, t));
   return (
     <Card title={t('caseDetail.timeline')} className="case-card" size="small">
       {detail.timeline.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caseDetail.noEvents')} />
       ) : (
         <ol className="timeline" aria-label={t('caseDetail.timeline')}>
-          {detail.timeline.map((entry) => {
-            const reversal = reversals.get(entry.seq);
+          {detail.timeline.map((entry, index) => {
+            const reversal = entry.seq === null ? undefined : reversals.get(entry.seq);
             const details = eventDetails(entry, detail, props.enforcers, t);
-            const classes = ['timeline-entry', entry.reversed ? 'timeline-entry-reversed' : '', entry.type === 'reversal' ? 'timeline-entry-reversal' : '']
+            const classes = [
+              'timeline-entry',
+              entry.reversed ? 'timeline-entry-reversed' : '',
+              entry.type === 'reversal' ? 'timeline-entry-reversal' : '',
+              entry.derived ? 'timeline-entry-derived' : '',
+            ]
               .filter(Boolean)
               .join(' ');
             return (
-              <li key={entry.seq} className={classes}>
+              <li key={entry.seq ?? `derived-${index}`} className={classes}>
                 <div className="timeline-head">
-                  <span className="timeline-seq">#{entry.seq}</span>
+                  {entry.seq !== null && <span className="timeline-seq">#{entry.seq}</span>}
                   <span className="timeline-date">{formatDate(entry.on)}</span>
-                  <span className="timeline-label">{eventLabel(entry, t)}</span>
+                  <span className="timeline-label">{label(entry)}</span>
+                  {entry.derived && <Tag className="timeline-tag">{t('caseDetail.derivedTag')}</Tag>}
                   {entry.reversed && (
                     <Tag color="red" className="timeline-tag">
                       {t('caseDetail.reversedNote')}
                       {reversal ? ` (#${reversal.seq})` : ''}
                     </Tag>
                   )}
-                  {props.onReverse && entry.type !== 'reversal' && !entry.reversed && (
+                  {props.onReverse && entry.seq !== null && entry.type !== 'reversal' && !entry.reversed && (
                     <Button
                       size="small"
                       type="link"
                       danger
                       icon={<UndoOutlined />}
-                      onClick={() => props.onReverse!(entry)}
+                      onClick={() => entry.seq !== null && props.onReverse!({ ...entry, seq: entry.seq })}
                       aria-label={`${t('caseDetail.reverse')} #${entry.seq}`}
                     >
                       {t('caseDetail.reverse')}
@@ -329,7 +376,9 @@ function TimelineCard(props: { detail: CaseDetail; enforcers: OfficeEnforcer[]; 
                   </div>
                 )}
                 <div className="timeline-meta">
-                  {t('caseDetail.recordedBy', { name: entry.recordedBy ?? '—', at: formatDateTime(entry.recordedAt) })}
+                  {entry.derived || entry.recordedAt === null
+                    ? t('caseDetail.derivedNote')
+                    : t('caseDetail.recordedBy', { name: entry.recordedBy ?? '—', at: formatDateTime(entry.recordedAt) })}
                 </div>
               </li>
             );

@@ -159,9 +159,12 @@ export function CaseListPage() {
       key: 'id',
       fixed: 'left',
       render: (_, c) => (
-        <Link to={casePath(c.id)} onClick={(e) => e.stopPropagation()} className="nowrap">
-          {c.id}
-        </Link>
+        <>
+          <Link to={casePath(c.id)} onClick={(e) => e.stopPropagation()} className="nowrap">
+            {c.id}
+          </Link>
+          {!columns.includes('obligors') && <SearchMatch item={c} />}
+        </>
       ),
     },
     decision: {
@@ -179,7 +182,16 @@ export function CaseListPage() {
       ),
     },
     acceptedOn: { title: t('case.acceptedOn'), key: 'acceptedOn', render: (_, c) => formatDate(c.acceptedOn) },
-    obligors: { title: t('case.obligors'), key: 'obligors', render: (_, c) => c.obligors ?? '—' },
+    obligors: {
+      title: t('case.obligors'),
+      key: 'obligors',
+      render: (_, c) => (
+        <>
+          {c.obligors ?? '—'}
+          <SearchMatch item={c} />
+        </>
+      ),
+    },
     status: { title: t('case.status'), key: 'status', render: (_, c) => <StatusTag status={c.status} fallback={c.statusLabel} /> },
     enforcer: {
       title: t('case.enforcer'),
@@ -364,5 +376,16 @@ export function CaseListPage() {
         />
       )}
     </section>
+  );
+}
+
+/** The party the search found a case by, when it is not the obligor the row shows (role and name only). */
+function SearchMatch({ item }: { item: CaseListItem }) {
+  const t = useT();
+  if (!item.match) return null;
+  return (
+    <Typography.Text type="secondary" className="small-note search-match">
+      {t('cases.match', { role: t(`case.role.${item.match.role}`), name: item.match.name })}
+    </Typography.Text>
   );
 }

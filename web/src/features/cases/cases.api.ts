@@ -101,6 +101,8 @@ export interface CaseListItem {
   nextDue: string | null;
   overdue: boolean;
   version: number;
+  /** The party the search found the case by, when not the first obligor. */
+  match: { role: PartyRole; name: string } | null;
 }
 
 export interface CaseSearchResult {
@@ -213,16 +215,26 @@ export interface LegalStep {
 }
 
 export interface TimelineEntry {
-  seq: number;
-  type: CaseEventType | 'reversal';
+  /** Null for the entries derived from the case's facts (the acceptance and the enforcer assigned with it). */
+  seq: number | null;
+  type: CaseEventType | 'reversal' | 'accepted';
   /** Vietnamese label from the server. */
   label: string;
   on: string;
   data: Record<string, unknown>;
   reversesSeq: number | null;
   reversed: boolean;
+  /** From the case's facts, not a recorded event (nothing to reverse). */
+  derived: boolean;
   recordedBy: string | null;
-  recordedAt: string;
+  recordedAt: string | null;
+}
+
+/** Whether an event may be recorded now (the domain's allowedEvents), with the reason when not. */
+export interface EventAvailability {
+  type: CaseEventType;
+  allowed: boolean;
+  reason?: { vi: string; en: string };
 }
 
 export interface CaseDetail {
@@ -245,7 +257,7 @@ export interface CaseDetail {
   obligations: CaseObligationView[];
   money: { total: Dong; paid: Dong; reduced: Dong; disbursed: Dong; outstanding: Dong };
   timeline: TimelineEntry[];
-  allowedActions: CaseEventType[];
+  actions: EventAvailability[];
   deadlines: LegalStep[];
 }
 

@@ -1,4 +1,4 @@
-import { Alert, AutoComplete, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
@@ -13,7 +13,7 @@ import {
 } from './cases.api';
 import { ApiError, type FieldIssue } from '../../api/client';
 import { useT, type Translate } from '../../i18n/i18n.context';
-import { DATE_INPUT_FORMAT, formatMoney } from '../../i18n/format';
+import { DATE_INPUT_FORMAT, formatDate, formatMoney } from '../../i18n/format';
 import { errorMessage } from '../../util/error-message';
 import { useUnits } from '../../util/units.context';
 import { AmountInput, AmountWords } from './amount-input';
@@ -143,18 +143,27 @@ function focusFirstField(container: HTMLElement | null) {
 
 /**
  * Enter records (except in a text area or while a drop-down is open, where Enter belongs to the control);
- * the native implicit submission is replaced so that a form is sent once.
+ * the native implicit submission is replaced so that a form is sent once. In a date field Enter only
+ * confirms the date typed: a date is the field most often typed last, and Enter there saved the same
+ * event again and again (issue 13).
  */
 function submitOnEnter(submit: () => void) {
   return (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
     const target = event.target as HTMLElement;
     if (target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement) return;
+    if (target.closest('.ant-picker')) {
+      event.preventDefault();
+      return;
+    }
     if (target.getAttribute('aria-expanded') === 'true') return;
     event.preventDefault();
     submit();
   };
 }
+
+/** A recorded event of the timeline (not one derived from the case's facts): it has a number. */
+export type RecordedEntry = TimelineEntry & { seq: number };
 
 interface DialogProps {
   detail: CaseDetail;
@@ -221,6 +230,7 @@ export function EventDialog({ type, enforcers, ...props }: DialogProps & { type:
   const t = useT();
   const { units } = useUnits();
   const { detail } = props;
+  const { modal } = App.useApp();
   const [form] = Form.useForm<EventValues>();
   const [busy, setBusy] = useState(false);
   const body = useRef<HTMLDivElement>(null);
@@ -234,7 +244,7 @@ export function EventDialog({ type, enforcers, ...props }: DialogProps & { type:
   const chosen = detail.obligations.find((o) => o.id === obligationId);
   const rendered = new Set(['on', ...fields.flatMap((f) => API_NAMES[f])]);
 
-  const submit = async (values: EventValues) => {
+  const send = async (values: EventValues) => {
     setBusy(true);
     failure.reset();
     try {
@@ -248,6 +258,23 @@ export function EventDialog({ type, enforcers, ...props }: DialogProps & { type:
       );
       setBusy(false);
     }
+  };
+
+  // The same event on the same day (same obligation, amount, result…) is most often a second press, not a
+  // second event: ask before sending.
+  const submit = (values: EventValues) => {
+    const event = eventFromValues(type, values);
+    const sameData = (data: Record<string, unknown>) =>
+      Object.entries(event).every(([k, v]) => k === 'type' || k === 'on' || String(v ?? '') === String(data[k] ?? ''));
+    const same = detail.timeline.some((e) => !e.derived && !e.reversed && e.type === type && e.on === event.on && sameData(e.data));
+    if (!same) return send(values);
+    modal.confirm({
+      title: t('event.duplicateTitle', { label, date: formatDate(event.on) }),
+      content: t('event.duplicateHint'),
+      okText: t('event.duplicateOk'),
+      cancelText: t('common.cancel'),
+      onOk: () => send(values),
+    });
   };
 
   const offices = units.filter((u) => u.level === 'office' && u.active && u.code !== detail.holdingOffice.code);
@@ -398,7 +425,7 @@ function ObligationBalance({ type, obligation, t }: { type: CaseEventType; oblig
 }
 
 /** "Hủy sự kiện": a reversing entry with its reason (at least 5 characters). */
-export function ReverseDialog({ entry, ...props }: DialogProps & { entry: TimelineEntry }) {
+export function ReverseDialog({ entry, ...props }: DialogProps & { entry: RecordedEntry }) {
   const t = useT();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);

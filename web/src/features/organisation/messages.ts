@@ -1,7 +1,18 @@
 // Messages of users, units and the audit log (web/src/features/organisation): Vietnamese is the source of keys, English must provide every one
 // (the type checker enforces it). Merged into the one catalogue by web/src/i18n/messages.ts.
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, AUDIT_GROUPS, AUDIT_SETTINGS, labelsIn } from '@domain/organisation';
+import { prefixed } from '../../i18n/prefixed';
+
+// the audit trail's actions, entities and settings: the server's one catalogue (src/modules/organisation/domain)
+const auditLabels = (lang: 'vi' | 'en') => ({
+  ...prefixed('audit.action.', labelsIn(AUDIT_ACTIONS, lang)),
+  ...prefixed('audit.group.', labelsIn(AUDIT_GROUPS, lang)),
+  ...prefixed('audit.entityType.', labelsIn(AUDIT_ENTITY_TYPES, lang)),
+  ...prefixed('audit.setting.', labelsIn(AUDIT_SETTINGS, lang)),
+});
 
 export const vi = {
+  ...auditLabels('vi'),
   'users.title': 'Người dùng',
   'users.search': 'Tìm theo tên đăng nhập hoặc họ tên',
   'users.username': 'Tên đăng nhập',
@@ -72,29 +83,10 @@ export const vi = {
   'audit.empty': '(không có)',
   'audit.changedLegend': 'Các trường thay đổi được tô màu.',
   'audit.noChanges': 'Không có dữ liệu trước/sau cho hành động này.',
-  'audit.action.auth.login': 'Đăng nhập',
-  'audit.action.auth.login_failed': 'Đăng nhập thất bại',
-  'audit.action.auth.logout': 'Đăng xuất',
-  'audit.action.auth.password_changed': 'Đổi mật khẩu',
-  'audit.action.auth.locked': 'Khóa tài khoản do đăng nhập sai nhiều lần',
-  'audit.action.user.created': 'Thêm người dùng',
-  'audit.action.user.updated': 'Cập nhật người dùng',
-  'audit.action.user.password_reset': 'Đặt lại mật khẩu người dùng',
-  'audit.action.user.unlocked': 'Mở khóa tài khoản',
-  'audit.action.unit.created': 'Thêm đơn vị',
-  'audit.action.unit.updated': 'Cập nhật đơn vị',
-  'audit.action.session.unit_switched': 'Chuyển đơn vị làm việc',
-  'audit.action.mobilisation.team_created': 'Thành lập tổ vận động',
-  'audit.action.mobilisation.case_assigned': 'Giao việc cho tổ vận động',
-  'audit.action.mobilisation.assignment_ended': 'Kết thúc giao việc cho tổ vận động',
-  'audit.action.mobilisation.visit_recorded': 'Ghi lượt vận động',
-  'audit.entityType.user': 'Người dùng',
-  'audit.entityType.unit': 'Đơn vị',
-  'audit.entityType.session': 'Phiên làm việc',
-  'audit.entityType.mobilisation_team': 'Tổ vận động',
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
+  ...auditLabels('en'),
   'users.title': 'Users',
   'users.search': 'Search by username or full name',
   'users.username': 'Username',
@@ -164,24 +156,4 @@ export const en: Record<keyof typeof vi, string> = {
   'audit.empty': '(none)',
   'audit.changedLegend': 'Changed fields are highlighted.',
   'audit.noChanges': 'This action has no before/after data.',
-  'audit.action.auth.login': 'Sign-in',
-  'audit.action.auth.login_failed': 'Failed sign-in',
-  'audit.action.auth.logout': 'Sign-out',
-  'audit.action.auth.password_changed': 'Password changed',
-  'audit.action.auth.locked': 'Account locked after repeated failures',
-  'audit.action.user.created': 'User created',
-  'audit.action.user.updated': 'User updated',
-  'audit.action.user.password_reset': 'User password reset',
-  'audit.action.user.unlocked': 'Account unlocked',
-  'audit.action.unit.created': 'Unit created',
-  'audit.action.unit.updated': 'Unit updated',
-  'audit.action.session.unit_switched': 'Working unit switched',
-  'audit.action.mobilisation.team_created': 'Mobilisation team formed',
-  'audit.action.mobilisation.case_assigned': 'Case handed to a mobilisation team',
-  'audit.action.mobilisation.assignment_ended': 'Case taken back from the mobilisation team',
-  'audit.action.mobilisation.visit_recorded': 'Mobilisation visit recorded',
-  'audit.entityType.user': 'User',
-  'audit.entityType.unit': 'Unit',
-  'audit.entityType.session': 'Session',
-  'audit.entityType.mobilisation_team': 'Mobilisation team',
 };

@@ -183,6 +183,16 @@ function FormsContent({ to }: { to: string }) {
       </div>
 
       <Form layout="inline" className="stat-controls" aria-label={t('stat.forms.period')}>
+        <Form.Item label={t('stat.forms.from')} htmlFor="stat-from">
+          <DatePicker
+            id="stat-from"
+            className="stat-from-picker"
+            format={DATE_INPUT_FORMAT}
+            placeholder={inForce ? t('stat.forms.fromDefault', { date: formatDate(inForce.period.from) }) : undefined}
+            value={from ? dayjs(from) : null}
+            onChange={(d: Dayjs | null) => update({ from: d ? d.format('YYYY-MM-DD') : undefined, cell: undefined, row: undefined })}
+          />
+        </Form.Item>
         <Form.Item label={t('stat.forms.to')} htmlFor="stat-to">
           <DatePicker
             id="stat-to"
@@ -190,15 +200,6 @@ function FormsContent({ to }: { to: string }) {
             allowClear={false}
             value={dayjs(to)}
             onChange={(d: Dayjs | null) => d && update({ to: d.format('YYYY-MM-DD'), cell: undefined, row: undefined })}
-          />
-        </Form.Item>
-        <Form.Item label={t('stat.forms.from')} htmlFor="stat-from">
-          <DatePicker
-            id="stat-from"
-            format={DATE_INPUT_FORMAT}
-            placeholder={inForce ? t('stat.forms.fromDefault', { date: formatDate(inForce.period.from) }) : undefined}
-            value={from ? dayjs(from) : null}
-            onChange={(d: Dayjs | null) => update({ from: d ? d.format('YYYY-MM-DD') : undefined, cell: undefined, row: undefined })}
           />
         </Form.Item>
         <Form.Item label={t('stat.forms.by')} htmlFor="stat-by">

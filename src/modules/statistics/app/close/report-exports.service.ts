@@ -1,8 +1,9 @@
 import { AppError } from '../../../../kernel/errors.js';
-import { combineReports, fiscalYearOf, narrativeTextVi, type StatisticsReport } from '../../domain/index.js';
+import { combineReports, fiscalYearOf, narrativeTextVi, predecessorsOf, withTarget, type StatisticsReport } from '../../domain/index.js';
 import { buildExcelReport, buildNarrativeDocx, buildPdfReport, type OfficialFormsInput, type ReportRow } from '../../infra/exports/index.js';
 import type { Reader, UnitDirectory, UnitRow } from '../../../organisation/index.js';
 import { systemClock, todayInVietnam, type Clock } from '../../../../platform/clock.js';
+import type { IndicatorsService } from '../indicators.service.js';
 import type { StatisticsService } from '../statistics.service.js';
 
 export const FORM_FORMATS = ['xlsx', 'pdf'] as const;
@@ -43,6 +44,7 @@ export class ReportExportsService {
   constructor(
     private readonly units: UnitDirectory,
     private readonly statistics: StatisticsService,
+    private readonly indicators: IndicatorsService,
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -50,23 +52,54 @@ export class ReportExportsService {
     return unit.parentId === null ? undefined : (await this.units.byId(unit.parentId))?.name;
   }
 
+  /**
+   * The report against the target in force: its own, or, in the years the unit had none, its predecessor's
+   * (statistics.md §2, §5) — the figure the dashboard shows, so screen and paper agree (issue #13 item 4).
+   */
+  private async inForce(reader: Reader, unit: UnitRow, report: StatisticsReport): Promise<StatisticsReport> {
+    if (report.target !== null) return report;
+    const t = await this.indicators.targetInForce(reader, unit.code, report.period.to);
+    return t.target === null ? report : withTarget(report, t.target);
+  }
+
+  /**
+   * How a document names the unit of a period that ended before the unit existed: as the predecessor that
+   * held the cases then, with its successor noted ("Chi cục THADS huyện Châu Thành (nay là Phòng THADS khu
+   * vực 3 – Tây Ninh)"), addressed to that predecessor's parent — a 2020 report names the units of 2020.
+   */
+  private async namesAt(unit: UnitRow, day: string): Promise<{ unitName: string; recipient?: string }> {
+    if (unit.validFrom <= day) {
+      const parent = await this.parentName(unit);
+      return { unitName: unit.name, ...(parent ? { recipient: parent } : {}) };
+    }
+    const then = predecessorsOf(unit.code, await this.units.all()).find((p) => p.validFrom <= day && (p.validTo === null || p.validTo >= day));
+    if (!then) return { unitName: unit.name };
+    const parent = await this.parentName(then);
+    return { unitName: `${then.name} (nay là ${unit.name})`, ...(parent ? { recipient: parent } : {}) };
+  }
+
   /** The rows and the total of the forms: the office alone, or each office of a province (each province of the nation). */
   async formsInput(reader: Reader, unitCode: string, to: string, from?: string | null): Promise<OfficialFormsInput> {
     const period = this.statistics.periodOf(to, from);
     const unit = await this.statistics.visibleUnit(reader, unitCode);
+    const names = await this.namesAt(unit, period.to);
     const base = {
-      unitName: unit.name,
-      ...(await this.parentName(unit).then((p) => (p ? { recipient: p } : {}))),
+      ...names,
       ...('fullName' in reader ? { preparedBy: String(reader.fullName) } : {}),
     };
     if (unit.level === 'office') {
-      const r = await this.statistics.report(reader, unit.code, period.to, period.from);
-      return { ...base, rows: [{ name: unit.name, report: r.report }] };
+      const r = await this.inForce(reader, unit, (await this.statistics.report(reader, unit.code, period.to, period.from)).report);
+      return { ...base, rows: [{ name: names.unitName, report: r }] };
     }
     const by = unit.level === 'province' ? 'office' : 'province';
     const b = await this.statistics.breakdown(reader, unit.code, period.to, period.from, by);
     const rows = new Map<string, ReportRow>();
-    for (const r of b.rows) if (r.key !== null) rows.set(r.key, { name: r.label ?? r.key, report: r.report });
+    const byCode = new Map((await this.units.all()).map((u) => [u.code, u]));
+    for (const r of b.rows) {
+      if (r.key === null) continue;
+      const u = byCode.get(r.key);
+      rows.set(r.key, { name: r.label ?? r.key, report: u ? await this.inForce(reader, u, r.report) : r.report });
+    }
     // The units directly below that existed during the period appear even without a case (a row of zeros).
     const all = await this.units.all();
     const level = by === 'office' ? 'office' : 'province';
@@ -76,7 +109,7 @@ export class ReportExportsService {
     }
     const order = new Map(all.map((u, i) => [u.code, i]));
     const sorted = [...rows.entries()].sort(([a], [c]) => (order.get(a) ?? 0) - (order.get(c) ?? 0)).map(([, r]) => r);
-    return { ...base, rows: sorted, total: b.total };
+    return { ...base, rows: sorted, total: await this.inForce(reader, unit, b.total) };
   }
 
   /** Both official forms as an Excel workbook or a PDF. */
@@ -103,7 +136,7 @@ export class ReportExportsService {
     const reports: StatisticsReport[] = [];
     for (let fy = fromYear; fy <= toYear; fy += 1) {
       const to = fy === current ? today : `${fy}-09-30`;
-      reports.push((await this.statistics.report(reader, unit.code, to)).report);
+      reports.push(await this.inForce(reader, unit, (await this.statistics.report(reader, unit.code, to)).report));
     }
     return { unit, reports };
   }
@@ -112,11 +145,12 @@ export class ReportExportsService {
   async narrative(reader: Reader, unitCode: string, fromYear: number, toYear: number, format: NarrativeFormat): Promise<ExportFile> {
     const { unit, reports } = await this.yearReports(reader, unitCode, fromYear, toYear);
     const name = `tong-ket-thads-${fileSafe(unitCode)}-${fromYear}-${toYear}`;
+    // years all before the unit existed are its predecessor's: named as they were, the successor noted
+    const names = await this.namesAt(unit, reports.at(-1)?.period.to ?? `${toYear}-09-30`);
     if (format === 'text') {
-      return { body: `${narrativeTextVi({ unitName: unit.name, reports })}\n`, contentType: CONTENT_TYPES.text, filename: `${name}.txt`, attachment: false };
+      return { body: `${narrativeTextVi({ unitName: names.unitName, reports })}\n`, contentType: CONTENT_TYPES.text, filename: `${name}.txt`, attachment: false };
     }
-    const parentUnit = await this.parentName(unit);
-    const body = await buildNarrativeDocx({ unitName: unit.name, reports, ...(parentUnit ? { parentUnit } : {}) });
+    const body = await buildNarrativeDocx({ unitName: names.unitName, reports, ...(names.recipient ? { parentUnit: names.recipient } : {}) });
     return { body, contentType: CONTENT_TYPES.docx, filename: `${name}.docx`, attachment: true };
   }
 }

@@ -1,5 +1,5 @@
 import {
-  combineReports, FORM_LABELS_VI, formatAmountVi, formatDateVi, formatExcessVi, formatPercentVi, toThousandDong,
+  combineReports, FORM_LABELS_VI, POLICY_LABELS_VI, formatAmountVi, formatDateVi, formatExcessVi, formatPercentVi, toThousandDong,
   type CaseKey, type MoneyKey, type MoneyResolvedPart, type Period, type StatisticsPolicies, type StatisticsReport,
 } from '../../domain/index.js';
 import type { IsoDate } from '../../../../kernel/calendar/index.js';
@@ -219,12 +219,12 @@ export interface PreparedReport {
 
 const RESOLVED_LABEL: Record<MoneyResolvedPart, string> = { completed: L.completed, terminated: L.terminated, reduced: L.reduced };
 
-/** "Thi hành xong + Đình chỉ + Giảm thi hành án" for policy moneyResolved. */
+/** "Thi hành xong + Đình chỉ + Giảm thi hành án": the money rows counted as resolved. */
 export function moneyResolvedVi(policies: StatisticsPolicies): string {
   return policies.moneyResolved.length === 0 ? '(không dòng nào)' : policies.moneyResolved.map((p) => RESOLVED_LABEL[p]).join(' + ');
 }
 
-/** "Không có" or the grounds joined by "; ", for policy postponementGroundsWithoutMeans. */
+/** "Không có" or the grounds joined by "; ": the postponements counted as without means. */
 export function postponementGroundsVi(policies: StatisticsPolicies): string {
   return policies.postponementGroundsWithoutMeans.length === 0 ? 'Không có' : policies.postponementGroundsWithoutMeans.join('; ');
 }
@@ -293,11 +293,11 @@ export function policyRowsVi(p: PreparedReport): [string, string, string][] {
   return [
     ['Kỳ báo cáo', p.periodLine, 'Kỳ báo cáo luôn tính lũy kế từ ngày 01/10 của năm (năm tài chính từ 01/10 năm trước đến 30/09).'],
     [
-      'Giải quyết xong về tiền (moneyResolved)', moneyResolvedVi(p.policies),
+      POLICY_LABELS_VI.moneyResolved, moneyResolvedVi(p.policies),
       'Các dòng của biểu về tiền được tính là giải quyết xong, dùng để tính tỷ lệ về tiền.',
     ],
     [
-      'Căn cứ hoãn tính vào "Chưa có điều kiện" (postponementGroundsWithoutMeans)', postponementGroundsVi(p.policies),
+      POLICY_LABELS_VI.postponementGroundsWithoutMeans, postponementGroundsVi(p.policies),
       'Việc đang hoãn theo các căn cứ này được tính vào "Chưa có điều kiện" thay vì "Hoãn".',
     ],
     ['Làm tròn tỷ lệ', '2 chữ số thập phân, làm tròn nửa lên', 'Tính bằng số nguyên chính xác (không sai số dấu phẩy động).'],

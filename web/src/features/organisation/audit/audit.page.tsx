@@ -1,14 +1,16 @@
-import { Alert, Button, DatePicker, Form, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AUDIT_ACTIONS, listAudit } from '../audit.api';
+import { Link } from 'react-router';
+import { listAudit } from '../audit.api';
 import type { AuditEntry } from '../../../api/types';
 import { useT } from '../../../i18n/i18n.context';
 import { formatDateTime } from '../../../i18n/format';
 import { errorMessage } from '../../../util/error-message';
 import { useAsync } from '../../../util/use-async';
 import { AuditDiff } from './audit-diff';
-import { ENTITY_TYPES, actionLabel, entityTypeLabel } from './audit-labels';
+import { casePath } from '../../../routes';
+import { ENTITY_TYPES, actionLabel, actionOptions, entityReference, entityTypeLabel } from './audit-labels';
 
 interface FilterForm {
   period?: [Dayjs | null, Dayjs | null] | null;
@@ -53,11 +55,7 @@ export function AuditPage() {
     {
       title: t('audit.action'),
       key: 'action',
-      render: (_, e) => (
-        <Tooltip title={e.action}>
-          <span>{actionLabel(e.action, t)}</span>
-        </Tooltip>
-      ),
+      render: (_, e) => actionLabel(e.action, t),
     },
     {
       title: t('audit.entity'),
@@ -66,7 +64,11 @@ export function AuditPage() {
         e.entityType ? (
           <>
             {entityTypeLabel(e.entityType, t)}
-            {e.entityId && <Typography.Text type="secondary"> #{e.entityId}</Typography.Text>}
+            {e.entityId && e.entityType === 'case' ? (
+              <> <Link to={casePath(e.entityId)}>{e.entityId}</Link></>
+            ) : (
+              e.entityId && <Typography.Text type="secondary"> {entityReference(e.entityType, e.entityId, t)}</Typography.Text>
+            )}
           </>
         ) : (
           '—'
@@ -95,7 +97,8 @@ export function AuditPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             className="filter-wide"
-            options={AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action, t) }))}
+            options={actionOptions(t)}
+            virtual={false}
           />
         </Form.Item>
         <Form.Item label={t('audit.entityType')} name="entityType">

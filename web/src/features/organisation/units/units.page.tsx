@@ -31,7 +31,7 @@ function toTreeData(
         children: kids,
         title: (
           <span className={unit.active ? 'unit-node' : 'unit-node unit-node-inactive'}>
-            <Tag color={unit.active ? 'blue' : 'default'}>{levelLabel(unit.level, t)}</Tag>
+            <Tag color={unit.active ? 'blue' : 'default'}>{levelLabel(unit.level, t)}</Tag>{' '}
             <Typography.Text code>{unit.code}</Typography.Text> <span className="unit-node-name">{unit.name}</span>{' '}
             <Typography.Text type="secondary" className="unit-node-validity">
               {formatValidity(unit.validFrom, unit.validTo, t('units.present'))}

@@ -1,6 +1,5 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../../api/client';
 import { ROLES, type Role, type User } from '../../../api/types';
 import { createUser, updateUser, type UserChanges } from '../users.api';
 import { useT } from '../../../i18n/i18n.context';
@@ -48,9 +47,8 @@ export function UserFormModal({ user, onClose, onSaved }: { user: User | null; o
       }
       onSaved();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT' && !user) {
-        form.setFields([{ name: 'username', errors: [error.message] }]);
-      } else if (!applyFieldErrors(form, error)) {
+      // A taken username (CONFLICT) comes, like a validation failure, with its message on the field.
+      if (!applyFieldErrors(form, error)) {
         setFailure(errorMessage(error, t));
       }
       setBusy(false);
