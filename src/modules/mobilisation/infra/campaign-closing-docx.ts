@@ -1,7 +1,5 @@
-import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType,
-  type IParagraphOptions, type IRunOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, Table, TableRow, WidthType } from 'docx';
+import { body, cell, centred, dateLine, FONT, grid as officeGrid, headingBlock, motto, NO_BORDERS, para, section, SIZE } from '../../../platform/documents/office-docx.js';
 import { formatDateVi } from '../../../kernel/calendar/index.js';
 import { formatMoneyVnd, groupDigits } from '../../../kernel/format/index.js';
 import { formatPercentVi } from '../../statistics/index.js';
@@ -24,48 +22,13 @@ export interface CampaignClosingDocxInput {
   readonly signedOn?: string;
 }
 
-const FONT = 'Times New Roman';
-const SIZE = 26; // half-points: 13 pt
-
-const run = (text: string, o: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: FONT, size: SIZE, ...o });
-const para = (text: string, o: Omit<IRunOptions, 'text'> = {}, p: Omit<IParagraphOptions, 'children'> = {}) => new Paragraph({ children: [run(text, o)], ...p });
-const centred = (text: string, o: Omit<IRunOptions, 'text'> = {}, spacingAfter = 0) => para(text, o, { alignment: AlignmentType.CENTER, spacing: { after: spacingAfter } });
-const body = (text: string) => para(text, {}, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 120, line: 312 } });
-const section = (text: string) => para(text, { bold: true }, { spacing: { before: 240, after: 120 } });
-
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-
-function cell(paragraphs: Paragraph[], width?: number): TableCell {
-  return new TableCell({
-    children: paragraphs, verticalAlign: VerticalAlignTable.CENTER, margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}),
-  });
-}
-
-function dateLine(place: string | undefined, date: string | undefined): string {
-  const where = place?.trim() || '…………';
-  if (!date) return `${where}, ngày …… tháng …… năm ……`;
-  const [y, m, d] = date.split('-') as [string, string, string];
-  return `${where}, ngày ${d} tháng ${m} năm ${y}`;
-}
-
 function heading(input: CampaignClosingDocxInput): Table {
   const left = [...(input.parentUnit ? [centred(input.parentUnit.toUpperCase(), { size: 24 })] : []), centred(input.unitName.toUpperCase(), { bold: true, size: 24 })];
-  const right = [centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }), centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })];
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, columnWidths: [3500, 5571], rows: [new TableRow({ children: [cell(left, 38), cell(right, 62)] })] });
+  return headingBlock(left, motto(), 38);
 }
 
-function grid(headers: string[], rows: string[][], widths: number[]): Table {
-  const head = (t: string) => [centred(t, { bold: true, size: 24 })];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(head(h), widths[i])) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell([para(v, { size: 24 }, { alignment: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER })], widths[i])) })),
-    ],
-  });
-}
+/** The campaign's tables: the second column (a name) to the left, the figures centred. */
+const grid = (headers: string[], rows: string[][], widths: number[]) => officeGrid(headers, rows, widths, (i) => (i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER));
 
 const boardTable = (rows: readonly CampaignSnapshotRow[], what: string) =>
   grid(['Hạng', what, 'Việc giải quyết xong', 'Tiền giải quyết xong (đồng)', 'Tỷ lệ (%)'], rows.map((r) => [

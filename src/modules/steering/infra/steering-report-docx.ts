@@ -1,9 +1,6 @@
-import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType,
-  type IParagraphOptions, type IRunOptions,
-} from 'docx';
-import type { IsoDate } from '../../../kernel/calendar/index.js';
-import { formatDateVi } from '../../../kernel/calendar/index.js';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { body, cell, centred, dateLine, FONT, grid as officeGrid, headingBlock, motto, NO_BORDERS, para, section, SIZE } from '../../../platform/documents/office-docx.js';
+import { formatDateVi, type IsoDate } from '../../../kernel/calendar/index.js';
 import { formatMoneyVnd, groupDigits } from '../../../kernel/format/index.js';
 import { formatExcessVi, formatPercentVi } from '../../statistics/domain/index.js';
 import type { TaskState } from '../domain/index.js';
@@ -68,31 +65,9 @@ export const DEFAULT_PROPOSAL =
 
 export const TASK_STATE_VI: Record<TaskState, string> = { open: 'Đang thực hiện', overdue: 'Quá hạn', done: 'Đã hoàn thành', cancelled: 'Đã hủy' };
 
-const FONT = 'Times New Roman';
-const SIZE = 26; // half-points: 13 pt
 const DASH = '—';
 
-const run = (text: string, o: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: FONT, size: SIZE, ...o });
-const para = (text: string, o: Omit<IRunOptions, 'text'> = {}, p: Omit<IParagraphOptions, 'children'> = {}) => new Paragraph({ children: [run(text, o)], ...p });
-const centred = (text: string, o: Omit<IRunOptions, 'text'> = {}, spacingAfter = 0) => para(text, o, { alignment: AlignmentType.CENTER, spacing: { after: spacingAfter } });
-const body = (text: string) => para(text, {}, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 120, line: 312 } });
-const section = (text: string) => para(text, { bold: true }, { spacing: { before: 240, after: 120 } });
-
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-
-function cell(paragraphs: Paragraph[], width?: number): TableCell {
-  return new TableCell({
-    children: paragraphs, verticalAlign: VerticalAlignTable.CENTER, margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}),
-  });
-}
-
-/** "Tây Ninh, ngày 20 tháng 11 năm 2026" (months 1 and 2 with a leading zero, as administrative documents write them). */
-export function dateLine(place: string | undefined, date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${place?.trim() || '…………'}, ngày ${d < 10 ? `0${d}` : d} tháng ${m < 3 ? `0${m}` : m} năm ${y}`;
-}
+export { dateLine };
 
 function heading(input: SteeringReportInput): Table {
   const left = [
@@ -100,27 +75,11 @@ function heading(input: SteeringReportInput): Table {
     centred(input.unitName.toUpperCase(), { bold: true, size: 24 }, 120),
     centred('Số:        /BC-THADS', { size: 24 }),
   ];
-  const right = [
-    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
-    centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }, 120),
-    centred(dateLine(input.place, input.signedOn), { italics: true }),
-  ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, columnWidths: [3500, 5571],
-    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
-  });
+  return headingBlock(left, [...motto(), centred(dateLine(input.place, input.signedOn), { italics: true })], 40);
 }
 
-function grid(headers: string[], rows: string[][], widths: number[]): Table {
-  const head = (t: string) => [centred(t, { bold: true, size: 24 })];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(head(h), widths[i])) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell([para(v, { size: 24 }, { alignment: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT })], widths[i])) })),
-    ],
-  });
-}
+/** The report's tables: the first column (a number) centred, the texts to the left. */
+const grid = (headers: string[], rows: string[][], widths: number[]) => officeGrid(headers, rows, widths, (i) => (i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT));
 
 function resultsSection(f: ReportFigures): (Paragraph | Table)[] {
   const c = f.cases;
