@@ -4,8 +4,7 @@
  * statistics engine's for the same dates, and the published rates are untouched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../src/modules/demo/index.js';
-import { startTestApp, type Session, type TestApp } from '../support/harness.js';
+import { startDemoApp, type Session, type TestApp } from '../support/harness.js';
 
 let t: TestApp;
 let head: Session;
@@ -14,11 +13,7 @@ interface Item { id: string; name: string; from: string; to: string; status: str
 let items: Item[];
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set('2026-11-20T03:00:00Z');
-  const loaded = await loadDemoData({ db: t.rt.db, imports: t.rt.imports, statistics: t.rt.statistics });
-  expect(loaded.loaded).toBe(true);
-  await t.rt.statistics.keepTotalsCurrent();
+  t = await startDemoApp();
   head = await t.login('truong.phong');
   member = await t.login('to.van.dong');
   const r = await t.as(head, 'GET', '/api/campaigns?unit=TN-KV3');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../src/modules/demo/index.js';
 import { loadCase } from '../../src/modules/cases/infra/cases.repository.js';
 import { effectiveEvents } from '../../src/modules/cases/domain/index.js';
 import { coercionAvoided, instalmentStatuses, persuadingVisitFor, RESULT_FIGURES, type ResultFigure } from '../../src/modules/mobilisation/domain/index.js';
@@ -9,7 +8,7 @@ import published from '../../../shared/data/chau-thanh-2015-2020.json' with { ty
 import JSZip from 'jszip';
 import { formatMoneyVnd, groupDigits } from '../../src/kernel/format/index.js';
 import { systemReader } from '../../src/modules/organisation/domain/index.js';
-import { startTestApp, type Session, type TestApp } from '../support/harness.js';
+import { startDemoApp, type Session, type TestApp } from '../support/harness.js';
 
 /**
  * The mobilisation figures (issue #14 item 4) over the demo: LA-CT's 13 teams 2015–2025 and TN-KV3's four
@@ -23,11 +22,7 @@ let head: Session; // truong.phong, head of TN-KV3
 let member: Session; // to.van.dong, deputy of the Tầm Vu team (TN-KV3)
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set('2026-11-20T03:00:00Z');
-  const loaded = await loadDemoData({ db: t.rt.db, imports: t.rt.imports, statistics: t.rt.statistics });
-  expect(loaded.loaded).toBe(true);
-  await t.rt.statistics.keepTotalsCurrent();
+  t = await startDemoApp();
   head = await t.login('truong.phong');
   member = await t.login('to.van.dong');
 }, 240_000);

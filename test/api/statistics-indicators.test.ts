@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../src/modules/demo/index.js';
 import { AGE_BANDS, ageBands, clearanceRate, dispositionTime, forecastYearEndRate, periodDays } from '../../src/modules/statistics/domain/index.js';
-import { startTestApp, type Session, type TestApp } from '../support/harness.js';
+import { startDemoApp, type Session, type TestApp } from '../support/harness.js';
 
 /**
  * The indicators endpoints (statistics.md §1, §2, §5, §8) over the demo office: LA-CT (2010–2025, its
@@ -11,11 +10,7 @@ let t: TestApp;
 let head: Session; // truong.phong, head of TN-KV3
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set('2026-11-20T03:00:00Z');
-  const loaded = await loadDemoData({ db: t.rt.db, imports: t.rt.imports, statistics: t.rt.statistics });
-  expect(loaded.loaded).toBe(true);
-  await t.rt.statistics.keepTotalsCurrent();
+  t = await startDemoApp();
   head = await t.login('truong.phong');
 }, 240_000);
 afterAll(async () => t?.close());

@@ -1,7 +1,8 @@
 // Statistics (src/modules/statistics/http: statistics.routes.ts, indicators.routes.ts, statistics-exports.routes.ts, period-close.routes.ts;
 // shared/spec/statistics.md). Case counts are numbers; money travels as strings of đồng (never floats);
 // rates and targets are percent numbers with at most 2 decimals; dates are YYYY-MM-DD.
-import { ApiError, api, request } from '../../api/client';
+import { api, request } from '../../api/client';
+import { fetchFile, type DownloadedFile } from '../../api/files';
 
 /** The keys of the case form in report order (statistics.md §3, §7), `rate` excluded. */
 export const CASE_KEYS = [
@@ -282,51 +283,7 @@ export function getPendingAges(unit: string, to: string): Promise<PendingAges> {
 
 // ---- exports (statistics-exports.routes.ts) -------------------------------------------------------------
 
-export interface DownloadedFile {
-  blob: Blob;
-  fileName: string;
-}
-
-function buildUrl(path: string, query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-  return `${path}?${params.toString()}`;
-}
-
-/** The file name of a Content-Disposition header (RFC 6266: filename* first), or null. */
-export function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  return plain?.[1]?.trim() ?? null;
-}
-
-async function fetchFile(path: string, query: Record<string, string | number | undefined>, language: string, fallbackName: string): Promise<DownloadedFile> {
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), { credentials: 'same-origin', headers: { 'Accept-Language': language } });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: '' });
-  }
-  if (!response.ok) {
-    let body = { code: 'HTTP_' + response.status, message: response.statusText };
-    try {
-      const json = (await response.json()) as { error?: { code: string; message: string } };
-      if (json.error) body = json.error;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, body);
-  }
-  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
-}
+export { fileNameOf, saveFile, type DownloadedFile } from '../../api/files';
 
 /** The official forms of a unit and period as .xlsx or .pdf (an attachment). */
 export function downloadForms(unit: string, to: string, from: string | undefined, format: 'xlsx' | 'pdf', language: string): Promise<DownloadedFile> {
@@ -341,18 +298,6 @@ export async function getNarrativeText(unit: string, fromYear: number, toYear: n
 
 export function downloadNarrativeDocx(unit: string, fromYear: number, toYear: number, language: string): Promise<DownloadedFile> {
   return fetchFile('/api/statistics/narrative', { unit, fromYear, toYear, format: 'docx' }, language, `tong-ket-thads-${unit}-${fromYear}-${toYear}.docx`);
-}
-
-/** Hands a downloaded file to the browser as a download. */
-export function saveFile(file: DownloadedFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 // ---- period close (period-close.routes.ts) --------------------------------------------------------------

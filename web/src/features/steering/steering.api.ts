@@ -1,4 +1,5 @@
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { fetchFile, saveFile } from '../../api/files';
 
 export type CommitteeLevel = 'district' | 'province';
 export type MemberRole = 'chair' | 'deputy_chair' | 'standing' | 'member';
@@ -89,29 +90,5 @@ export function setTaskStatus(taskId: string, body: { status: TaskStatus; doneOn
 
 /** Downloads the office's report to the committee (.docx) and saves it under the server's file name. */
 export async function downloadReport(unit: string, to: string, language: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/steering/report.docx?unit=${encodeURIComponent(unit)}&to=${to}`, { credentials: 'same-origin', headers: { 'Accept-Language': language } });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: '' });
-  }
-  if (!response.ok) {
-    let body = { code: 'HTTP_' + response.status, message: response.statusText };
-    try {
-      const json = (await response.json()) as { error?: { code: string; message: string } };
-      if (json.error) body = json.error;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, body);
-  }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `bao-cao-ban-chi-dao-${unit}-${to}.docx`;
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(await fetchFile('/api/steering/report.docx', { unit, to }, language, `bao-cao-ban-chi-dao-${unit}-${to}.docx`));
 }
