@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Port for the embedded PostgreSQL; null = pick a free one. */
   readonly embeddedPgPort: number | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `text`: one readable line per entry (default); `json`: pino's JSON lines, for a log collector. */
+  readonly logFormat: 'text' | 'json';
   readonly session: {
     /**
      * Idle lifetime, counted from the last request this process saw; the stored last request (used by other
@@ -71,6 +73,7 @@ const envSchema = z.object({
   THADS_DATA_DIR: z.string().trim().min(1).optional(),
   THADS_PG_PORT: intIn(1024, 65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_FORMAT: z.enum(['text', 'json']).optional(),
   SESSION_IDLE_MINUTES: intIn(1, 24 * 60).optional(),
   SESSION_ABSOLUTE_HOURS: intIn(1, 24 * 30).optional(),
   SECURE_COOKIES: z.enum(['auto', 'always', 'never']).optional(),
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     dataDirExplicit: e.THADS_DATA_DIR !== undefined,
     embeddedPgPort: e.THADS_PG_PORT ?? null,
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT ?? 'text',
     session: {
       idleMinutes: e.SESSION_IDLE_MINUTES ?? 60,
       absoluteHours: e.SESSION_ABSOLUTE_HOURS ?? 12,

@@ -9,6 +9,7 @@ import type { Runtime } from '../runtime.js';
 import { AppError } from '../../kernel/errors.js';
 import { registerAccessControl } from './access.js';
 import { registerErrorHandling } from './error-handler.js';
+import { readableLogStream } from './log-format.js';
 import { auditRoutes, authRoutes, unitsRoutes, usersRoutes } from '../../modules/organisation/index.js';
 import { casesRoutes } from '../../modules/cases/index.js';
 import { healthRoutes } from './health.routes.js';
@@ -26,7 +27,7 @@ export interface BuildAppOptions {
 /** The HTTP application: thin routes over the runtime's use cases. */
 export async function buildApp(rt: Runtime, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: rt.config.logLevel },
+    logger: opts.logger === false ? false : { level: rt.config.logLevel, ...(rt.config.logFormat === 'text' ? { stream: readableLogStream() } : {}) },
     bodyLimit: rt.config.bodyLimitBytes,
     trustProxy: rt.config.trustProxy,
     // One line per request only when debugging; errors are always logged by the error handler.

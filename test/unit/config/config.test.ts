@@ -5,7 +5,7 @@ describe('configuration', () => {
   it('has documented defaults', () => {
     const c = loadConfig({}, '/srv/thads');
     expect(c).toMatchObject({
-      port: 3000, host: '0.0.0.0', databaseUrl: null, dataDir: '/srv/thads/data', dataDirExplicit: false, embeddedPgPort: null, logLevel: 'info',
+      port: 3000, host: '0.0.0.0', databaseUrl: null, dataDir: '/srv/thads/data', dataDirExplicit: false, embeddedPgPort: null, logLevel: 'info', logFormat: 'text',
       session: { idleMinutes: 60, absoluteHours: 12, secureCookies: 'auto' },
       login: { maxFailures: 5, lockoutMinutes: 15, ratePerMinute: 20 },
       bodyLimitBytes: 1024 * 1024, trustProxy: false, demo: true,
@@ -20,7 +20,7 @@ describe('configuration', () => {
       LOGIN_LOCKOUT_MINUTES: '30', LOGIN_RATE_PER_MINUTE: '5', BODY_LIMIT_KB: '64', TRUST_PROXY: 'yes', THADS_DEMO: 'false',
     }, '/x');
     expect(c).toMatchObject({
-      port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u:p@db/thads', dataDir: '/var/lib/thads', dataDirExplicit: true, embeddedPgPort: 55432, logLevel: 'warn',
+      port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u:p@db/thads', dataDir: '/var/lib/thads', dataDirExplicit: true, embeddedPgPort: 55432, logLevel: 'warn', logFormat: 'text',
       session: { idleMinutes: 15, absoluteHours: 4, secureCookies: 'always' }, login: { maxFailures: 10, lockoutMinutes: 30, ratePerMinute: 5 },
       bodyLimitBytes: 64 * 1024, trustProxy: true, demo: false,
     });

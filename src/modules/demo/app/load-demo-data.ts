@@ -114,6 +114,7 @@ export async function loadDemoData(services: DemoDataServices, opts: LoadDemoDat
     const onProgress = (p: ImportProgress) => {
       const now = Date.now();
       if (now - lastLog < 2000 && p.done !== p.total) return;
+      if (p.done === 0) return; // "nhập: đọc 0" says nothing a person can use
       lastLog = now;
       const what = p.phase === 'parse' ? 'đọc' : p.phase === 'validate' ? 'kiểm tra' : 'ghi';
       log(`  nhập: ${what} ${groupDigits(p.done)}${p.total !== null ? `/${groupDigits(p.total)}` : ''}`);
