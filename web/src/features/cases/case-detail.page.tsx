@@ -193,7 +193,7 @@ function PartiesCard({ parties, masked }: { parties: CaseParty[]; masked: boolea
         ) : undefined
       }
     >
-      <Table<CaseParty> rowKey={(_, i) => String(i)} size="small" pagination={false} columns={columns} dataSource={parties} scroll={{ x: 'max-content' }} />
+      <Table<CaseParty> rowKey={(_, i) => String(i)} size="small" pagination={false} columns={columns} dataSource={parties} scroll={{ x: 640 }} />
     </Card>
   );
 }
@@ -235,7 +235,7 @@ function ObligationsCard({ detail }: { detail: CaseDetail }) {
   const m = detail.money;
   return (
     <Card title={t('case.obligations')} className="case-card" size="small">
-      <Table<CaseObligationView> rowKey="id" size="small" pagination={false} columns={columns} dataSource={detail.obligations} scroll={{ x: 'max-content' }} />
+      <Table<CaseObligationView> rowKey="id" size="small" pagination={false} columns={columns} dataSource={detail.obligations} scroll={{ x: 640 }} />
       <div className="money-summary" aria-label={t('caseDetail.money')}>
         <MoneyFigure label={t('case.total')} value={m.total} />
         <MoneyFigure label={t('case.paid')} value={m.paid} />

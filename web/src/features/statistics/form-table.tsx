@@ -107,10 +107,11 @@ export interface FormTableProps {
 /** A form as a table with the official multi-level header; every number links to the cases behind it. */
 export function FormTable({ kind, rows, rowHeader, cellHref, caption }: FormTableProps) {
   const t = useT();
-  // fixed layout: each column as wide as its longest number (headers wrap), so the form stays compact
+  // fixed layout: each column as wide as its longest number (headers wrap), so the form stays compact: the
+  // case form of an office (18 columns of counts) fits a 1440 px screen beside the menu, rate included
   const widthOf = (key: FormColumn) => {
     const longest = Math.max(0, ...rows.map((r) => cellText(r.report, kind, key).length));
-    return Math.max(key === 'rate' ? 72 : 92, Math.round(longest * 8.6) + 26);
+    return Math.max(key === 'rate' ? 64 : 56, Math.round(longest * 8) + 20);
   };
   const toColumn = (node: HeaderNode): TableColumnsType<FormRow>[number] => {
     if (node.children) return { title: node.label, align: 'center', children: node.children.map(toColumn) };
@@ -134,7 +135,7 @@ export function FormTable({ kind, rows, rowHeader, cellHref, caption }: FormTabl
       },
     };
   };
-  const labelWidth = 230;
+  const labelWidth = 180;
   const columns: TableColumnsType<FormRow> = [
     {
       title: rowHeader,
