@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchActor, log, time as timeRuns } from './bench-support.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,8 +28,8 @@ const DIST = path.resolve(ROOT, args.dist);
 const N = Number(args.cases);
 const DATA = path.resolve(args.data);
 const RUNS = Number(args.runs);
-const log = (m) => process.stdout.write(`${m}\n`);
 const ms = (t) => `${t.toFixed(1)} ms`;
+const time = (label, runs, fn) => timeRuns(label, runs, fn, 1);
 
 if (!existsSync(path.join(DIST, 'platform/cli/main.js'))) throw new Error(`no built server in ${DIST}: run npm run build:server`);
 if (!existsSync(path.join(DATA, `stat-bench-${N}.done`))) {
@@ -46,18 +47,6 @@ const { permissionsOf } = await imp('modules/organisation/domain/roles.js');
 const { systemReader } = await imp('modules/organisation/domain/reader.js');
 const sys = systemReader('benchmark');
 
-async function time(label, runs, fn) {
-  const times = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = await fn(i);
-    times.push(performance.now() - t);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  log(`  ${label}: first ${ms(times[0])}, median ${ms(sorted[Math.floor(sorted.length / 2)])}, max ${ms(sorted.at(-1))} (${runs} runs)`);
-  return result;
-}
 
 /** The teams, assignments and visits, written by SQL in a few statements (idempotent: skipped when there). */
 async function generate(db) {
@@ -116,10 +105,7 @@ async function main() {
     log(`thads mobilisation benchmark: ${(await count('cases')).toLocaleString('en')} cases, ${(await count('mobilisation_teams')).toLocaleString('en')} teams, `
       + `${(await count('mobilisation_assignments')).toLocaleString('en')} assignments, ${(await count('mobilisation_visits')).toLocaleString('en')} visits, `
       + `${(await count('mobilisation_instalments')).toLocaleString('en')} promised instalments`);
-    const all = new Set((await rt.units.all()).map((u) => u.id));
-    const vn = await rt.units.byCode('VN');
-    const actor = { userId: null, username: 'bench', fullName: 'Bench', role: 'admin', permissions: permissionsOf('admin'), unitId: vn.id, unitLevel: 'national', activeUnitId: vn.id,
-      scope: all, activeScope: all, sessionId: 'bench', csrfToken: 'bench', mustChangePassword: false, ctx: { userId: null, username: 'bench', ip: null, userAgent: 'bench' } };
+    const actor = await benchActor(rt, permissionsOf);
 
     // A nationwide peak campaign over the summer of fiscal year 2026.
     let campaign = (await sql`SELECT id::text FROM campaigns WHERE name = 'Đợt cao điểm toàn quốc (thử)'`.execute(rt.db)).rows[0]?.id;

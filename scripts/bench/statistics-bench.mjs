@@ -15,6 +15,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchActor, log, time } from './bench-support.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,8 +49,6 @@ const { systemReader } = await imp('modules/organisation/domain/reader.js');
 /** The benchmark reads every unit, as a CLI command does. */
 const sys = systemReader('benchmark');
 
-const log = (m) => process.stdout.write(`${m}\n`);
-const ms = (t) => `${t.toFixed(0)} ms`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic data
@@ -228,18 +227,6 @@ async function generate(rt, offices) {
   log(`  generation and writing: ${N.toLocaleString('en')} cases, ${events.toLocaleString('en')} events (${(events / N).toFixed(2)} per case), ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-async function time(label, runs, fn) {
-  const times = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = await fn(i);
-    times.push(performance.now() - t);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  log(`  ${label}: first ${ms(times[0])}, median ${ms(sorted[Math.floor(sorted.length / 2)])}, max ${ms(sorted.at(-1))} (${runs} runs)`);
-  return result;
-}
 
 async function main() {
   if (!args.reuse || !existsSync(marker)) rmSync(DATA, { recursive: true, force: true });
@@ -293,10 +280,7 @@ async function main() {
     await time('drill-down of a cell, one province (cases in progress, non-month-end)', RUNS, async () => st.cases(sys, 'BP07', '2026-03-17', null, { form: 'cases', key: 'in_progress', page: 1, pageSize: 100 }));
     await time('drill-down of a cell, the nation (cases carried forward FY2026)', Math.min(RUNS, 3), async () => st.cases(sys, 'VN', '2026-09-30', null, { form: 'cases', key: 'carried_forward', page: 1, pageSize: 100 }));
     // 4. Recording an event with the month-end delta.
-    const all = new Set((await rt.units.all()).map((u) => u.id));
-    const vn = await rt.units.byCode('VN');
-    const actor = { userId: null, username: 'bench', fullName: 'Bench', role: 'admin', permissions: permissionsOf('admin'), unitId: vn.id, unitLevel: 'national', activeUnitId: vn.id,
-      scope: all, activeScope: all, sessionId: 'bench', csrfToken: 'bench', mustChangePassword: false, ctx: { userId: null, username: 'bench', ip: null, userAgent: 'bench' } };
+    const actor = await benchActor(rt, permissionsOf);
     const open = (await sql`SELECT DISTINCT ON (c.id) c.id, c.version, o.id AS obligation FROM cases c
       JOIN case_obligations o ON o.case_id = c.id AND o.kind = 'money' AND o.outstanding > 10000
       WHERE c.status = 'in_progress' AND c.last_event_on <= ${TODAY} ORDER BY c.id, o.id LIMIT 400`.execute(rt.db)).rows;
